@@ -1,0 +1,137 @@
+package uk.nhs.gp2gp.database;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
+import java.util.ServiceLoader;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The application server pools connections from this data source. It opens them with whichever
+ * bundled JDBC driver accepts the configured URL, so that one build runs on the embedded H2
+ * database or on PostgreSQL just by setting {@code gp2gp.db.url} (env {@code GP2GP_DB_URL}),
+ * {@code gp2gp.db.user} and {@code gp2gp.db.password}. A vendor data source class would have to
+ * be named up front, which is exactly what the operator should not need to know.
+ */
+public class ConfiguredDataSource implements DataSource {
+
+    private String url;
+    private String user;
+    private String password;
+    private volatile Driver driver;
+    private PrintWriter logWriter;
+    private int loginTimeout;
+
+    /** Settings given explicitly (by a pool definition or a test) win over MicroProfile Config. */
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getUrl() {
+        return url != null ? url : config().getValue("gp2gp.db.url", String.class);
+    }
+
+    private String user() {
+        return user != null ? user : config().getOptionalValue("gp2gp.db.user", String.class).orElse("");
+    }
+
+    private String password() {
+        return password != null ? password
+                : config().getOptionalValue("gp2gp.db.password", String.class).orElse("");
+    }
+
+    private static Config config() {
+        return ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader());
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return getConnection(user(), password());
+    }
+
+    @Override
+    public Connection getConnection(String username, String pass) throws SQLException {
+        String jdbcUrl = getUrl();
+        Properties properties = new Properties();
+        if (username != null && !username.isEmpty()) {
+            properties.setProperty("user", username);
+        }
+        if (pass != null && !pass.isEmpty()) {
+            properties.setProperty("password", pass);
+        }
+        Connection connection = driverFor(jdbcUrl).connect(jdbcUrl, properties);
+        if (connection == null) {
+            throw new SQLException("The JDBC driver refused the configured gp2gp.db.url");
+        }
+        return connection;
+    }
+
+    private Driver driverFor(String jdbcUrl) throws SQLException {
+        Driver cached = driver;
+        if (cached != null && cached.acceptsURL(jdbcUrl)) {
+            return cached;
+        }
+        // The drivers are bundled with the application, so look in our own class loader:
+        // java.sql.DriverManager only sees the server's.
+        for (Driver candidate : ServiceLoader.load(Driver.class, ConfiguredDataSource.class.getClassLoader())) {
+            if (candidate.acceptsURL(jdbcUrl)) {
+                driver = candidate;
+                return candidate;
+            }
+        }
+        throw new SQLException("No bundled JDBC driver accepts the configured gp2gp.db.url "
+                + "(H2 'jdbc:h2:' and PostgreSQL 'jdbc:postgresql:' are supported)");
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return logWriter;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+        this.logWriter = out;
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+        this.loginTimeout = seconds;
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return loginTimeout;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        throw new SQLFeatureNotSupportedException();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) throws SQLException {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        throw new SQLException("Not a wrapper of " + type.getName());
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> type) {
+        return type.isInstance(this);
+    }
+}

@@ -1,0 +1,80 @@
+package uk.nhs.gp2gp.security;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Set;
+import uk.nhs.gp2gp.database.CommaSeparatedSetConverter;
+
+/** A person who signs in to the admin console. The password is kept as a slow salted hash. */
+@Entity
+@Table(name = "console_user")
+public class ConsoleUser {
+
+    @Id
+    private String username;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Convert(converter = CommaSeparatedSetConverter.class)
+    private Set<String> roles;
+
+    private boolean enabled;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+
+    @Version
+    private int version;
+
+    protected ConsoleUser() {
+    }
+
+    public ConsoleUser(String username, String passwordHash, Set<String> roles, Instant now) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.roles = Set.copyOf(roles);
+        this.enabled = true;
+        this.createdAt = now;
+    }
+
+    public void changePassword(String newPasswordHash) {
+        this.passwordHash = newPasswordHash;
+    }
+
+    public void markSignedIn(Instant now) {
+        this.lastLoginAt = now;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public Set<String> getRoles() {
+        return roles;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getLastLoginAt() {
+        return lastLoginAt;
+    }
+}

@@ -1,0 +1,84 @@
+package uk.nhs.gp2gp.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.junit.jupiter.api.Test;
+import uk.nhs.gp2gp.audit.AuditEvent;
+import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.practice.Practice;
+import uk.nhs.gp2gp.security.ApiClient;
+import uk.nhs.gp2gp.security.ConsoleUser;
+
+/**
+ * The migrations apply to an empty database and the entities match the tables they create
+ * (Hibernate's schema validation). Runs on a fresh in-memory H2 database in PostgreSQL mode, and
+ * on PostgreSQL too when {@code gp2gp.test.db.url} names one (CI does).
+ */
+class SchemaMigrationTest {
+
+    static ConfiguredDataSource dataSource() {
+        ConfiguredDataSource dataSource = new ConfiguredDataSource();
+        String url = System.getProperty("gp2gp.test.db.url", "");
+        if (url.isBlank()) {
+            dataSource.setUrl("jdbc:h2:mem:migration-" + UUID.randomUUID()
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+            dataSource.setUser("sa");
+            dataSource.setPassword("");
+        } else {
+            dataSource.setUrl(url);
+            dataSource.setUser(System.getProperty("gp2gp.test.db.user", "postgres"));
+            dataSource.setPassword(System.getProperty("gp2gp.test.db.password", ""));
+            resetPostgres(dataSource);
+        }
+        return dataSource;
+    }
+
+    private static void resetPostgres(ConfiguredDataSource dataSource) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists public cascade");
+            statement.execute("create schema public");
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not reset the PostgreSQL test database", e);
+        }
+    }
+
+    @Test
+    void migrationsApplyToAnEmptyDatabaseAndEntitiesMatchTheSchema() {
+        ConfiguredDataSource dataSource = dataSource();
+
+        int applied = SchemaMigrations.migrate(dataSource);
+
+        assertTrue(applied >= 1, "at least V1 applies");
+        assertTrue(SchemaMigrations.upToDate(dataSource));
+        assertEquals(0, SchemaMigrations.migrate(dataSource), "a second start applies nothing");
+
+        HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("schema-check")
+                .managedClasses(Practice.class, ApiClient.class, ConsoleUser.class, AuditEvent.class)
+                .property("hibernate.connection.datasource", dataSource)
+                .property("hibernate.hbm2ddl.auto", "validate");
+        try (EntityManagerFactory factory = configuration.createEntityManagerFactory()) {
+            Instant now = Instant.now();
+            factory.runInTransaction(em -> {
+                Practice practice = new Practice(OdsCode.of("A12345"), now);
+                practice.update("Synthetic Surgery", "200000000001", "A12345-000001", true, null, "test", now);
+                em.persist(practice);
+                em.persist(new ApiClient("schema-test", "f".repeat(64), "abcd1234", Set.of("ADMIN"), Set.of("*"), now));
+            });
+            factory.runInTransaction(em -> {
+                ApiClient client = em.createNamedQuery(ApiClient.BY_NAME, ApiClient.class)
+                        .setParameter("name", "schema-test").getSingleResult();
+                assertEquals(Set.of("ADMIN"), client.getRoles());
+                assertTrue(client.mayActFor("B86041"));
+                assertEquals("Synthetic Surgery", em.find(Practice.class, "A12345").getName());
+            });
+        }
+    }
+}
