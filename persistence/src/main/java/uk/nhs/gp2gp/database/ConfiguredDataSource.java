@@ -42,16 +42,21 @@ public class ConfiguredDataSource implements DataSource {
     }
 
     public String getUrl() {
-        return url != null ? url : config().getValue("gp2gp.db.url", String.class);
+        return isSet(url) ? url : config().getValue("gp2gp.db.url", String.class);
     }
 
     private String user() {
-        return user != null ? user : config().getOptionalValue("gp2gp.db.user", String.class).orElse("");
+        return isSet(user) ? user : config().getOptionalValue("gp2gp.db.user", String.class).orElse("");
     }
 
     private String password() {
-        return password != null ? password
+        // An explicitly set user brings its own password, which may be empty (H2's "sa").
+        return isSet(user) ? password
                 : config().getOptionalValue("gp2gp.db.password", String.class).orElse("");
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isEmpty();
     }
 
     private static Config config() {
@@ -60,17 +65,25 @@ public class ConfiguredDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
-        return getConnection(user(), password());
+        return connect(user(), password());
     }
 
+    /** A pool that knows no user of its own passes none: then the configured one is used. */
     @Override
     public Connection getConnection(String username, String pass) throws SQLException {
+        if (!isSet(username)) {
+            return getConnection();
+        }
+        return connect(username, pass);
+    }
+
+    private Connection connect(String username, String pass) throws SQLException {
         String jdbcUrl = getUrl();
         Properties properties = new Properties();
-        if (username != null && !username.isEmpty()) {
+        if (isSet(username)) {
             properties.setProperty("user", username);
         }
-        if (pass != null && !pass.isEmpty()) {
+        if (isSet(pass)) {
             properties.setProperty("password", pass);
         }
         Connection connection = driverFor(jdbcUrl).connect(jdbcUrl, properties);

@@ -1,0 +1,29 @@
+package uk.nhs.gp2gp.audit;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+
+/**
+ * Writes the audit trail. In a transaction of its own, so that a refused or failed action is
+ * still recorded when the caller's work rolls back.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class AuditLog {
+
+    @PersistenceContext(unitName = "gp2gp")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    public void record(AuditEntry entry) {
+        em.persist(new AuditEvent(clock.instant(), entry.actorType(), entry.actor(), entry.action(),
+                entry.targetType(), entry.targetId(), entry.nhsNumber(), entry.outcome(), entry.detail()));
+    }
+}

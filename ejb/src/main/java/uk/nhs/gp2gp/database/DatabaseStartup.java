@@ -1,0 +1,53 @@
+package uk.nhs.gp2gp.database;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import javax.sql.DataSource;
+
+/**
+ * Defines the application's data source and brings the schema up to date before anything uses
+ * JPA: every other start-up bean depends on this one. Also answers the readiness check.
+ */
+@DataSourceDefinition(
+        name = DatabaseStartup.DATA_SOURCE,
+        className = "uk.nhs.gp2gp.database.ConfiguredDataSource",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        isolationLevel = Connection.TRANSACTION_READ_COMMITTED)
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class DatabaseStartup {
+
+    public static final String DATA_SOURCE = "java:app/jdbc/gp2gp";
+    private static final System.Logger LOG = System.getLogger(DatabaseStartup.class.getName());
+
+    @Resource(lookup = DATA_SOURCE)
+    private DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        int applied = SchemaMigrations.migrate(dataSource);
+        LOG.log(Level.INFO, "Database schema up to date ({0} migrations applied now)", applied);
+    }
+
+    /** Ready = the database answers and every migration has been applied. */
+    public boolean isReady() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2) && SchemaMigrations.upToDate(dataSource);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Database not ready: {0}", e.getClass().getSimpleName());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package uk.nhs.gp2gp.demo;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.practice.PracticeDetails;
+import uk.nhs.gp2gp.practice.Practices;
+
+/**
+ * With gp2gp.demo=true, seeds synthetic practices so that a newcomer can try the product at once.
+ * Only adds what is missing: it never overwrites what an admin changed.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseStartup")
+public class DemoData {
+
+    private static final System.Logger LOG = System.getLogger(DemoData.class.getName());
+
+    /** Synthetic practices: the codes and ASIDs belong to no real organisation. */
+    static final DemoPractice[] PRACTICES = {
+        new DemoPractice("P99001", "Riverside Demo Surgery", "900000000001"),
+        new DemoPractice("P99002", "Hillview Demo Practice", "900000000002"),
+    };
+
+    @Inject
+    @ConfigProperty(name = "gp2gp.demo", defaultValue = "false")
+    private boolean demo;
+
+    @EJB
+    private Practices practices;
+
+    @PostConstruct
+    void seed() {
+        if (!demo) {
+            return;
+        }
+        int added = 0;
+        for (DemoPractice p : PRACTICES) {
+            OdsCode ods = OdsCode.of(p.odsCode());
+            if (practices.find(ods).isEmpty()) {
+                practices.put(ods, new PracticeDetails(p.name(), p.asid(), p.odsCode() + "-" + p.asid().substring(6),
+                        true, null, "GP2GP Hub demo"));
+                added++;
+            }
+        }
+        LOG.log(Level.INFO, "Demo data: {0} synthetic practices added", added);
+    }
+
+    record DemoPractice(String odsCode, String name, String asid) {
+    }
+}

@@ -1,0 +1,45 @@
+package uk.nhs.gp2gp.practice;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import uk.nhs.gp2gp.identifier.OdsCode;
+
+/** The practice directory: practices hosted here and the remote ones we exchange records with. */
+@Stateless
+public class Practices {
+
+    @PersistenceContext(unitName = "gp2gp")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    public List<Practice> all() {
+        return em.createNamedQuery(Practice.ALL, Practice.class).getResultList();
+    }
+
+    public Optional<Practice> find(OdsCode odsCode) {
+        return Optional.ofNullable(em.find(Practice.class, odsCode.value()));
+    }
+
+    /** Creates or replaces a practice's details; returns true when it was new. */
+    public boolean put(OdsCode odsCode, PracticeDetails details) {
+        Practice practice = em.find(Practice.class, odsCode.value());
+        boolean created = practice == null;
+        if (created) {
+            practice = new Practice(odsCode, clock.instant());
+        }
+        practice.update(details.name(), details.asid(), details.partyKey(), details.hosted(), details.endpointUrl(),
+                details.supplier(), clock.instant());
+        if (created) {
+            // Persist once complete: Hibernate takes the insert's values at persist time.
+            em.persist(practice);
+        }
+        return created;
+    }
+}

@@ -1,0 +1,20 @@
+package uk.nhs.gp2gp.security;
+
+import java.util.Set;
+
+/** Who is calling the API, and what for: roles and the practices (ODS codes) it may act for. */
+public record ApiCaller(long clientId, String name, Set<String> roles, Set<String> odsCodes) {
+
+    public ApiCaller {
+        roles = Set.copyOf(roles);
+        odsCodes = Set.copyOf(odsCodes);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role) || roles.contains(Role.ADMIN.name());
+    }
+
+    public boolean mayActFor(String odsCode) {
+        return hasRole(Role.ADMIN.name()) || odsCodes.contains(ApiClient.ALL_PRACTICES) || odsCodes.contains(odsCode);
+    }
+}

@@ -1,0 +1,87 @@
+package uk.nhs.gp2gp.security;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The partner systems that may call the API, and checking the keys they present. */
+@Stateless
+public class ApiClients {
+
+    /** Recording every single use would write on every request; a minute's precision is plenty. */
+    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
+    @PersistenceContext(unitName = "gp2gp")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    public Optional<ApiCaller> authenticate(String presentedKey) {
+        if (presentedKey == null || presentedKey.isBlank() || presentedKey.length() > 200) {
+            return Optional.empty();
+        }
+        Optional<ApiClient> client = em.createNamedQuery(ApiClient.BY_KEY_HASH, ApiClient.class)
+                .setParameter("keyHash", ApiKeys.hash(presentedKey))
+                .getResultStream()
+                .findFirst()
+                .filter(ApiClient::isActive);
+        client.ifPresent(this::recordUse);
+        return client.map(c -> new ApiCaller(c.getId(), c.getName(), c.getRoles(), c.getOdsCodes()));
+    }
+
+    private void recordUse(ApiClient client) {
+        Instant now = clock.instant();
+        if (client.getLastUsedAt() == null || client.getLastUsedAt().plus(LAST_USED_PRECISION).isBefore(now)) {
+            client.markUsed(now);
+        }
+    }
+
+    /** Creates a client; the returned key is shown once and never stored. */
+    public IssuedKey create(String name, Set<String> roles, Set<String> odsCodes) {
+        String key = ApiKeys.newKey();
+        ApiClient client = new ApiClient(name, ApiKeys.hash(key), ApiKeys.displayPrefix(key), roles, odsCodes,
+                clock.instant());
+        em.persist(client);
+        return new IssuedKey(client.getId(), name, key);
+    }
+
+    /** Makes the named client use exactly this key (the operator's bootstrap key), creating it if new. */
+    public void putWithKey(String name, String key, Set<String> roles, Set<String> odsCodes) {
+        Optional<ApiClient> existing = findByName(name);
+        if (existing.isPresent()) {
+            existing.get().rotate(ApiKeys.hash(key), ApiKeys.displayPrefix(key), roles, odsCodes);
+        } else {
+            em.persist(new ApiClient(name, ApiKeys.hash(key), ApiKeys.displayPrefix(key), roles, odsCodes,
+                    clock.instant()));
+        }
+    }
+
+    public boolean revoke(long id) {
+        ApiClient client = em.find(ApiClient.class, id);
+        if (client == null) {
+            return false;
+        }
+        client.revoke(clock.instant());
+        return true;
+    }
+
+    public Optional<ApiClient> findByName(String name) {
+        return em.createNamedQuery(ApiClient.BY_NAME, ApiClient.class).setParameter("name", name)
+                .getResultStream().findFirst();
+    }
+
+    public List<ApiClient> all() {
+        return em.createNamedQuery(ApiClient.ALL, ApiClient.class).getResultList();
+    }
+
+    public record IssuedKey(long clientId, String name, String key) {
+    }
+}

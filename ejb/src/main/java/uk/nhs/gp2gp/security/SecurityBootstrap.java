@@ -1,0 +1,97 @@
+package uk.nhs.gp2gp.security;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * First-start security: the operator's bootstrap API key (gp2gp.bootstrap.api-key) and the console
+ * user {@code admin} (gp2gp.admin.initial-password, or a generated password printed once).
+ * Neither the key nor a configured password is ever logged.
+ */
+@Singleton
+@Startup
+@DependsOn("DatabaseStartup")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SecurityBootstrap {
+
+    public static final String BOOTSTRAP_CLIENT = "bootstrap";
+    public static final String ADMIN_USER = "admin";
+    private static final System.Logger LOG = System.getLogger(SecurityBootstrap.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "gp2gp.bootstrap.api-key")
+    private Optional<String> bootstrapKey;
+
+    @Inject
+    @ConfigProperty(name = "gp2gp.admin.initial-password")
+    private Optional<String> adminPassword;
+
+    @EJB
+    private ApiClients apiClients;
+
+    @EJB
+    private ConsoleUsers consoleUsers;
+
+    @PostConstruct
+    void bootstrap() {
+        bootstrapKey.filter(key -> !key.isBlank()).ifPresent(this::putBootstrapClient);
+        createAdminOnFirstStart();
+    }
+
+    private void putBootstrapClient(String key) {
+        if (key.length() < 16) {
+            LOG.log(Level.ERROR, "gp2gp.bootstrap.api-key is shorter than 16 characters: not used");
+            return;
+        }
+        // Several nodes may start at once: the loser of the race simply tries again.
+        onceMore(() -> apiClients.putWithKey(BOOTSTRAP_CLIENT, key, Set.of(Role.ADMIN.name()),
+                Set.of(ApiClient.ALL_PRACTICES)));
+        LOG.log(Level.INFO, "API client ''{0}'' set from gp2gp.bootstrap.api-key", BOOTSTRAP_CLIENT);
+    }
+
+    private void createAdminOnFirstStart() {
+        if (consoleUsers.exists(ADMIN_USER)) {
+            return;
+        }
+        Optional<String> configured = adminPassword.filter(p -> !p.isBlank());
+        String password = configured.orElseGet(SecurityBootstrap::generatePassword);
+        onceMore(() -> {
+            if (!consoleUsers.exists(ADMIN_USER)) {
+                consoleUsers.create(ADMIN_USER, password.toCharArray(), Set.of(Role.ADMIN.name()));
+            }
+        });
+        if (configured.isPresent()) {
+            LOG.log(Level.INFO, "Console user ''{0}'' created with gp2gp.admin.initial-password", ADMIN_USER);
+        } else {
+            // Printed once, on the first start only, so that the operator can sign in and change it.
+            LOG.log(Level.WARNING, "Console user ''{0}'' created with the generated password: {1} "
+                    + "(set gp2gp.admin.initial-password to choose one)", ADMIN_USER, password);
+        }
+    }
+
+    private static void onceMore(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException first) {
+            work.run();
+        }
+    }
+
+    private static String generatePassword() {
+        byte[] bytes = new byte[15];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,58 @@
+package uk.nhs.gp2gp.api.practice;
+
+import jakarta.ejb.EJB;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import uk.nhs.gp2gp.api.security.RequiresRole;
+import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.practice.Practices;
+
+/** The practice directory: which practices are hosted here and how to reach the others. */
+@Path("practices")
+@Produces(MediaType.APPLICATION_JSON)
+public class PracticeResource {
+
+    @EJB
+    private Practices practices;
+
+    @Context
+    private UriInfo uriInfo;
+
+    @GET
+    public List<PracticeView> list() {
+        return practices.all().stream().map(PracticeView::of).toList();
+    }
+
+    @GET
+    @Path("{ods}")
+    public PracticeView get(@PathParam("ods") String ods) {
+        return practices.find(OdsCode.of(ods)).map(PracticeView::of)
+                .orElseThrow(() -> new NotFoundException("No practice " + ods));
+    }
+
+    /** Creates (201) or replaces (200) a practice's details. Admins only. */
+    @PUT
+    @Path("{ods}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole("ADMIN")
+    public Response put(@PathParam("ods") String ods, @NotNull @Valid PracticeRequest request) {
+        OdsCode odsCode = OdsCode.of(ods);
+        boolean created = practices.put(odsCode, request.toDetails());
+        PracticeView view = practices.find(odsCode).map(PracticeView::of).orElseThrow();
+        return created
+                ? Response.created(uriInfo.getBaseUriBuilder().path(PracticeResource.class).path(odsCode.value()).build()).entity(view).build()
+                : Response.ok(view).build();
+    }
+}

@@ -1,0 +1,73 @@
+package uk.nhs.gp2gp.api.problem;
+
+import jakarta.ejb.EJBException;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.Providers;
+import java.lang.System.Logger.Level;
+import java.util.UUID;
+import uk.nhs.gp2gp.identifier.InvalidIdentifierException;
+
+/**
+ * Everything else. Exceptions that session beans wrap are unwrapped and answered by their own
+ * mapper; a body that is not JSON is the client's fault (400); what is left is our fault (500),
+ * answered with an incident id that the operator finds in the log, never with a stack trace.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final System.Logger LOG = System.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Context
+    private Providers providers;
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Response toResponse(Throwable exception) {
+        Throwable cause = unwrap(exception);
+        if (cause != exception && isAnsweredElsewhere(cause)) {
+            ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
+            return mapper.toResponse(cause);
+        }
+        if (isUnreadableBody(cause)) {
+            return Problem.of(Response.Status.BAD_REQUEST, "unreadable-body",
+                    "The request body is not valid JSON of the expected shape").toResponse();
+        }
+        String incident = UUID.randomUUID().toString();
+        // The exception's class and stack go to the log under the incident id; its message might
+        // quote data, so it is not part of the answer.
+        LOG.log(Level.ERROR, "Unexpected failure, incident " + incident, exception);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
+                "Something went wrong on our side; quote incident " + incident + " to support").toResponse();
+    }
+
+    private static Throwable unwrap(Throwable exception) {
+        Throwable current = exception;
+        while ((current instanceof EJBException || current instanceof ProcessingException)
+                && current.getCause() != null && current.getCause() != current) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    private static boolean isAnsweredElsewhere(Throwable cause) {
+        return cause instanceof WebApplicationException || cause instanceof InvalidIdentifierException
+                || cause instanceof ConstraintViolationException;
+    }
+
+    private static boolean isUnreadableBody(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonbException || t instanceof JsonParsingException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,37 @@
+package uk.nhs.gp2gp.api.security;
+
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+import uk.nhs.gp2gp.security.ApiCaller;
+
+/** The authenticated API client, as JAX-RS sees it. */
+public record ApiSecurityContext(ApiCaller caller, boolean secure) implements SecurityContext {
+
+    @Override
+    public Principal getUserPrincipal() {
+        return caller::name;
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+        return caller.hasRole(role);
+    }
+
+    @Override
+    public boolean isSecure() {
+        return secure;
+    }
+
+    @Override
+    public String getAuthenticationScheme() {
+        return "Bearer";
+    }
+
+    /** The caller behind a request that passed {@link ApiKeyAuthentication}. */
+    public static ApiCaller callerOf(SecurityContext context) {
+        if (context instanceof ApiSecurityContext api) {
+            return api.caller();
+        }
+        throw new IllegalStateException("The request was not authenticated with an API key");
+    }
+}
