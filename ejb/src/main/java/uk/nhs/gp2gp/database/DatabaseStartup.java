@@ -35,16 +35,23 @@ public class DatabaseStartup {
     @Resource(lookup = DATA_SOURCE)
     private DataSource dataSource;
 
+    /** Migrations only change when the application is deployed, so checking once is enough. */
+    private volatile boolean migrated;
+
     @PostConstruct
     void migrate() {
         int applied = SchemaMigrations.migrate(dataSource);
+        migrated = SchemaMigrations.upToDate(dataSource);
         LOG.log(Level.INFO, "Database schema up to date ({0} migrations applied now)", applied);
     }
 
-    /** Ready = the database answers and every migration has been applied. */
+    /** Ready = every migration has been applied and the database answers now. */
     public boolean isReady() {
+        if (!migrated) {
+            return false;
+        }
         try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(2) && SchemaMigrations.upToDate(dataSource);
+            return connection.isValid(2);
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Database not ready: {0}", e.getClass().getSimpleName());
             return false;

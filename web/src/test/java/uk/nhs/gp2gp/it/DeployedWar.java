@@ -1,0 +1,45 @@
+package uk.nhs.gp2gp.it;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The WAR exactly as built (no hand-listed test archive), and REST Assured pointed at it. Each
+ * integration test class deploys it on a fresh Payara Micro through Arquillian.
+ */
+public final class DeployedWar {
+
+    /** The key failsafe gives the server as GP2GP_BOOTSTRAP_API_KEY. */
+    public static final String BOOTSTRAP_KEY = System.getProperty("it.bootstrap.key");
+
+    private DeployedWar() {
+    }
+
+    public static WebArchive archive() {
+        File war = new File(System.getProperty("gp2gp.war", "target/gp2gp.war"));
+        if (!war.isFile()) {
+            throw new IllegalStateException("Build the WAR first (mvn verify does): " + war);
+        }
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    }
+
+    /** Requests to the deployed application, as a partner system with the bootstrap key. */
+    public static RequestSpecification asAdmin(URL app) {
+        return anonymous(app).header("Authorization", "Bearer " + BOOTSTRAP_KEY);
+    }
+
+    public static RequestSpecification anonymous(URL app) {
+        return RestAssured.given().baseUri(app.toString().replaceAll("/$", ""));
+    }
+
+    /** Health and OpenAPI are served at the server's root, whatever the application's context root. */
+    public static RequestSpecification serverRoot(URL app) {
+        URI uri = URI.create(app.toString());
+        return RestAssured.given().baseUri(uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort());
+    }
+}
