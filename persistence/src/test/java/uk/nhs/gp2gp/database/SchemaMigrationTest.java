@@ -12,6 +12,12 @@ import java.util.UUID;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.junit.jupiter.api.Test;
 import uk.nhs.gp2gp.audit.AuditEvent;
+import uk.nhs.gp2gp.content.StoredContent;
+import uk.nhs.gp2gp.record.PatientRecord;
+import uk.nhs.gp2gp.scheduler.ScheduledTask;
+import uk.nhs.gp2gp.transfer.Transfer;
+import uk.nhs.gp2gp.transfer.TransferMessage;
+import uk.nhs.gp2gp.transport.OutboxMessage;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.Practice;
 import uk.nhs.gp2gp.security.ApiClient;
@@ -61,7 +67,9 @@ class SchemaMigrationTest {
         assertEquals(0, SchemaMigrations.migrate(dataSource), "a second start applies nothing");
 
         HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("schema-check")
-                .managedClasses(Practice.class, ApiClient.class, ConsoleUser.class, AuditEvent.class)
+                .managedClasses(Practice.class, ApiClient.class, ConsoleUser.class, AuditEvent.class, Transfer.class,
+                        TransferMessage.class, StoredContent.class, PatientRecord.class, OutboxMessage.class,
+                        ScheduledTask.class)
                 .property("hibernate.connection.datasource", dataSource)
                 .property("hibernate.hbm2ddl.auto", "validate");
         try (EntityManagerFactory factory = configuration.createEntityManagerFactory()) {
