@@ -1,0 +1,45 @@
+package uk.nhs.gp2gp.transport;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.nhs.gp2gp.practice.Practice;
+
+/**
+ * The spine stand-in that lets the whole protocol run with nothing else installed: messages for
+ * practices hosted here are handed straight to our own inbound side; messages for practices on a
+ * peer instance are posted to that instance's {@code /mhs/inbound}.
+ */
+@ApplicationScoped
+public class LoopbackTransport implements Transport {
+
+    @EJB
+    private InboundDispatcher inbound;
+
+    @Inject
+    @ConfigProperty(name = "gp2gp.inbound.shared-secret")
+    private Optional<String> sharedSecret;
+
+    @Override
+    public void send(OutboundMessage message, Practice destination) throws TransportException {
+        if (destination.isHosted()) {
+            InboundDispatcher.Outcome outcome = inbound.receive(message.envelope());
+            if (outcome.refused()) {
+                throw new TransportException("Our inbound side refused the message: " + outcome.detail(), false);
+            }
+            return;
+        }
+        if (destination.getEndpointUrl() == null || destination.getEndpointUrl().isBlank()) {
+            throw new TransportException("Practice " + destination.getOdsCode()
+                    + " is neither hosted here nor has a peer endpoint URL in the practice directory", false);
+        }
+        URI target = URI.create(destination.getEndpointUrl().replaceAll("/+$", "") + "/mhs/inbound");
+        HttpDelivery.post(target, sharedSecret.map(s -> Map.of(InboundDispatcher.SECRET_HEADER, s)).orElse(Map.of()),
+                message.envelope(), Duration.ofSeconds(60));
+    }
+}

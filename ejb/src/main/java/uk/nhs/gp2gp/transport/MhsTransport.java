@@ -1,0 +1,96 @@
+package uk.nhs.gp2gp.transport;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.practice.Practice;
+import uk.nhs.gp2gp.practice.Practices;
+
+/**
+ * Sends through an NHS MHS adaptor: {@code POST gp2gp.mhs.outbound-url} with the routing headers
+ * and a JSON body of payload, attachments and external attachments. The adaptor builds the ebXML
+ * envelope itself, so ours is left out.
+ */
+@ApplicationScoped
+public class MhsTransport implements Transport {
+
+    @Inject
+    @ConfigProperty(name = "gp2gp.mhs.outbound-url")
+    private Optional<String> outboundUrl;
+
+    @EJB
+    private Practices practices;
+
+    @Override
+    public void send(OutboundMessage message, Practice destination) throws TransportException {
+        String url = outboundUrl.filter(u -> !u.isBlank()).orElseThrow(() -> new TransportException(
+                "gp2gp.transport is mhs but gp2gp.mhs.outbound-url is not set", false));
+        String fromAsid = practices.find(OdsCode.of(message.fromOds())).map(Practice::getAsid).orElse("");
+        HttpDelivery.post(URI.create(url), headers(message, destination, fromAsid), outboundBody(message.envelope()),
+                Duration.ofSeconds(120));
+    }
+
+    static Map<String, String> headers(OutboundMessage message, Practice destination, String fromAsid) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Interaction-Id", message.interactionId());
+        headers.put("Correlation-Id", message.conversationId());
+        headers.put("Message-Id", message.messageId());
+        headers.put("wait-for-response", "false");
+        // The adaptor looks up the route and contract of the practice that receives the message.
+        headers.put("ods-code", destination.getOdsCode());
+        if (!fromAsid.isBlank()) {
+            headers.put("from-asid", fromAsid);
+        }
+        return headers;
+    }
+
+    /** The inbound envelope without its ebXML, in the outbound API's field names. */
+    static byte[] outboundBody(byte[] envelope) {
+        JsonObject in;
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(envelope))) {
+            in = reader.readObject();
+        }
+        JsonObjectBuilder out = Json.createObjectBuilder().add("payload", in.getString("payload"));
+        out.add("attachments", copy(in.getJsonArray("attachments"), "content_type", "is_base64", "description",
+                "payload", "document_id"));
+        out.add("external_attachments", copy(in.getJsonArray("external_attachments"), "message_id", "description",
+                "document_id"));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Json.createWriter(body).writeObject(out.build());
+        return body.toByteArray();
+    }
+
+    private static JsonArrayBuilder copy(JsonArray items, String... fields) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        if (items == null) {
+            return array;
+        }
+        for (JsonValue value : items) {
+            JsonObject item = value.asJsonObject();
+            JsonObjectBuilder copy = Json.createObjectBuilder();
+            for (String field : fields) {
+                if (item.containsKey(field) && item.get(field).getValueType() != JsonValue.ValueType.NULL) {
+                    copy.add(field, item.get(field));
+                }
+            }
+            array.add(copy);
+        }
+        return array;
+    }
+}
