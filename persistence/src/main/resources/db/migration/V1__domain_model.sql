@@ -20,7 +20,7 @@ create table transfer (
     id                   bigint       not null primary key,
     conversation_id      varchar(64)  not null,
     role                 varchar(12)  not null,
-    nhs_number           varchar(10)  not null,
+    nhs_number           varchar(20)  not null, -- as received: a malformed request is kept too
     requesting_ods       varchar(10)  not null,
     sending_ods          varchar(10)  not null,
     status               varchar(40)  not null,

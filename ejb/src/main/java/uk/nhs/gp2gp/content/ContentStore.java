@@ -88,6 +88,11 @@ public class ContentStore {
         }
     }
 
+    public java.util.List<StoredContent> ofTransfer(long transferId, StoredContent.Kind kind) {
+        return em.createNamedQuery(StoredContent.OF_TRANSFER, StoredContent.class)
+                .setParameter("transferId", transferId).setParameter("kind", kind).getResultList();
+    }
+
     public void delete(long storedContentId) {
         StoredContent content = em.find(StoredContent.class, storedContentId);
         if (content != null) {

@@ -19,7 +19,7 @@ import uk.nhs.gp2gp.practice.Practice;
 public class LoopbackTransport implements Transport {
 
     @EJB
-    private InboundDispatcher inbound;
+    private InboundReceiver inbound;
 
     @Inject
     @ConfigProperty(name = "gp2gp.inbound.shared-secret")
@@ -28,8 +28,8 @@ public class LoopbackTransport implements Transport {
     @Override
     public void send(OutboundMessage message, Practice destination) throws TransportException {
         if (destination.isHosted()) {
-            InboundDispatcher.Outcome outcome = inbound.receive(message.envelope());
-            if (outcome.refused()) {
+            InboundOutcome outcome = inbound.receive(message.envelope());
+            if (outcome.isRefused()) {
                 throw new TransportException("Our inbound side refused the message: " + outcome.detail(), false);
             }
             return;
@@ -39,7 +39,7 @@ public class LoopbackTransport implements Transport {
                     + " is neither hosted here nor has a peer endpoint URL in the practice directory", false);
         }
         URI target = URI.create(destination.getEndpointUrl().replaceAll("/+$", "") + "/mhs/inbound");
-        HttpDelivery.post(target, sharedSecret.map(s -> Map.of(InboundDispatcher.SECRET_HEADER, s)).orElse(Map.of()),
+        HttpDelivery.post(target, sharedSecret.map(s -> Map.of(InboundReceiver.SECRET_HEADER, s)).orElse(Map.of()),
                 message.envelope(), Duration.ofSeconds(60));
     }
 }

@@ -117,9 +117,19 @@ public class Transfer {
 
     public Transfer(String conversationId, TransferRole role, NhsNumber nhsNumber, OdsCode requestingOds,
             OdsCode sendingOds, Instant now) {
+        this(conversationId, role, nhsNumber.value(), requestingOds, sendingOds, now);
+    }
+
+    /**
+     * A transfer whose NHS number is kept as received, valid or not: a sender keeps the requests it
+     * refused as malformed, so that they show in the console and the reports.
+     */
+    public Transfer(String conversationId, TransferRole role, String nhsNumberAsReceived, OdsCode requestingOds,
+            OdsCode sendingOds, Instant now) {
         this.conversationId = conversationId;
         this.role = role;
-        this.nhsNumber = nhsNumber.value();
+        String number = nhsNumberAsReceived == null ? "" : nhsNumberAsReceived.strip();
+        this.nhsNumber = number.length() <= 20 ? number : number.substring(0, 20);
         this.requestingOds = requestingOds.value();
         this.sendingOds = sendingOds.value();
         this.status = TransferStatus.initial(role);

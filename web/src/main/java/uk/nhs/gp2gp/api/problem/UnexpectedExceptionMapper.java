@@ -3,9 +3,7 @@ package uk.nhs.gp2gp.api.problem;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -13,7 +11,6 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.Providers;
 import java.lang.System.Logger.Level;
 import java.util.UUID;
-import uk.nhs.gp2gp.identifier.InvalidIdentifierException;
 
 /**
  * Everything else. Exceptions that session beans wrap are unwrapped and answered by their own
@@ -32,9 +29,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Response toResponse(Throwable exception) {
         Throwable cause = unwrap(exception);
-        if (cause != exception && isAnsweredElsewhere(cause)) {
+        if (cause != exception) {
+            // A session bean wrapped it: the mapper for the exception itself answers.
             ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
-            return mapper.toResponse(cause);
+            if (mapper != null && !(mapper instanceof UnexpectedExceptionMapper)) {
+                return mapper.toResponse(cause);
+            }
         }
         if (isUnreadableBody(cause)) {
             return Problem.of(Response.Status.BAD_REQUEST, "unreadable-body",
@@ -55,11 +55,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             current = current.getCause();
         }
         return current;
-    }
-
-    private static boolean isAnsweredElsewhere(Throwable cause) {
-        return cause instanceof WebApplicationException || cause instanceof InvalidIdentifierException
-                || cause instanceof ConstraintViolationException;
     }
 
     private static boolean isUnreadableBody(Throwable cause) {

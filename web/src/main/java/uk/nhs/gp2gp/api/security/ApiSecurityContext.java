@@ -7,9 +7,17 @@ import uk.nhs.gp2gp.security.ApiCaller;
 /** The authenticated API client, as JAX-RS sees it. */
 public record ApiSecurityContext(ApiCaller caller, boolean secure) implements SecurityContext {
 
+    /** The principal carries the caller, so that it survives the proxies JAX-RS injects. */
+    public record ApiPrincipal(ApiCaller caller) implements Principal {
+        @Override
+        public String getName() {
+            return caller.name();
+        }
+    }
+
     @Override
     public Principal getUserPrincipal() {
-        return caller::name;
+        return new ApiPrincipal(caller);
     }
 
     @Override
@@ -29,8 +37,8 @@ public record ApiSecurityContext(ApiCaller caller, boolean secure) implements Se
 
     /** The caller behind a request that passed {@link ApiKeyAuthentication}. */
     public static ApiCaller callerOf(SecurityContext context) {
-        if (context instanceof ApiSecurityContext api) {
-            return api.caller();
+        if (context.getUserPrincipal() instanceof ApiPrincipal principal) {
+            return principal.caller();
         }
         throw new IllegalStateException("The request was not authenticated with an API key");
     }

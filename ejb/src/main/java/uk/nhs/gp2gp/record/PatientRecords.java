@@ -1,0 +1,85 @@
+package uk.nhs.gp2gp.record;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import uk.nhs.gp2gp.content.ContentStore;
+import uk.nhs.gp2gp.content.StoredContent;
+import uk.nhs.gp2gp.identifier.NhsNumber;
+import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.transfer.ConversationCodec;
+import uk.nhs.gp2gp.transfer.ReasonCode;
+import uk.nhs.gp2gp.transfer.UnreadableMessageException;
+
+/** The records hosted practices keep here, to send when another practice asks for them. */
+@Stateless
+public class PatientRecords {
+
+    public static final String EXTRACT_CONTENT_ID = "extract";
+
+    @PersistenceContext(unitName = "gp2gp")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @EJB
+    private ContentStore contentStore;
+
+    @Inject
+    private ConversationCodec codec;
+
+    public Optional<PatientRecord> find(OdsCode practice, NhsNumber patient) {
+        return em.createNamedQuery(PatientRecord.BY_PRACTICE_AND_PATIENT, PatientRecord.class)
+                .setParameter("odsCode", practice.value()).setParameter("nhsNumber", patient.value())
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * Checks and stores a record a practice will send: an RCMR_IN030000UK06 message or a bare
+     * EhrExtract about this patient. Returns true when the practice had no record of the patient.
+     */
+    public boolean storeChecked(OdsCode practice, NhsNumber patient, byte[] extractXml) {
+        String inside = codec.nhsNumberOfRecord(new java.io.ByteArrayInputStream(extractXml));
+        if (!patient.value().equals(inside)) {
+            throw new UnreadableMessageException("nhsNumber",
+                    "The record is about another NHS number than the one in the address", ReasonCode.R21, null);
+        }
+        return store(practice, patient, new java.io.ByteArrayInputStream(extractXml));
+    }
+
+    /** Stores (or replaces) the practice's record of the patient; returns true when it is new. */
+    public boolean store(OdsCode practice, NhsNumber patient, InputStream extractXml) {
+        Optional<PatientRecord> existing = find(practice, patient);
+        PatientRecord record = existing.orElseGet(() -> new PatientRecord(practice, patient, clock.instant()));
+        if (existing.isPresent()) {
+            record.replaced(clock.instant());
+            contents(record).forEach(c -> contentStore.delete(c.getId()));
+        } else {
+            em.persist(record);
+            em.flush();
+        }
+        contentStore.write(StoredContent.ofRecord(record.getId(), EXTRACT_CONTENT_ID, "application/xml",
+                clock.instant()), extractXml);
+        return existing.isEmpty();
+    }
+
+    public List<StoredContent> contents(PatientRecord record) {
+        return em.createNamedQuery(StoredContent.OF_RECORD, StoredContent.class)
+                .setParameter("recordId", record.getId()).getResultList();
+    }
+
+    /** The stored extract, to read as a stream (close it). */
+    public InputStream openExtract(PatientRecord record) {
+        StoredContent extract = contents(record).stream()
+                .filter(c -> EXTRACT_CONTENT_ID.equals(c.getContentId())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Record " + record.getId() + " has no extract"));
+        return contentStore.open(extract.getId());
+    }
+}

@@ -1,0 +1,103 @@
+package uk.nhs.gp2gp.transfer;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.util.Optional;
+import uk.nhs.gp2gp.transport.InboundOutcome;
+import uk.nhs.gp2gp.transport.InboundReceiver;
+
+/**
+ * Every inbound GP2GP message comes through here, one transaction each: read it, recognise a
+ * duplicate (same message id: answered the same, processed once), and hand it to the side of the
+ * conversation it belongs to. A message for a conversation we do not know creates no state.
+ */
+@Stateless
+@Local(InboundReceiver.class)
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class InboundDispatcher implements InboundReceiver {
+
+    private static final System.Logger LOG = System.getLogger(InboundDispatcher.class.getName());
+
+    @Inject
+    private ConversationCodec codec;
+
+    @EJB
+    private TransferRepository transfers;
+
+    @EJB
+    private SenderSide sender;
+
+    @EJB
+    private RequesterSide requester;
+
+    @Override
+    public InboundOutcome receive(byte[] envelope) {
+        ReceivedMessage message;
+        try {
+            message = codec.read(envelope);
+        } catch (UnreadableMessageException e) {
+            return unreadable(e);
+        }
+        InboundOutcome outcome = dispatch(message);
+        LOG.log(Level.INFO, "Conversation {0}: {1} {2}: {3}", message.conversationId(), message.interactionId(),
+                message.messageId(), outcome.kind());
+        return outcome;
+    }
+
+    private InboundOutcome dispatch(ReceivedMessage message) {
+        return switch (message.interactionId()) {
+            case ReceivedMessage.EHR_REQUEST -> sender.requestReceived(message);
+            case ReceivedMessage.EHR_EXTRACT, ReceivedMessage.EHR_EXTRACT_UK07 ->
+                    forTransfer(message, TransferRole.REQUESTER, t -> requester.extractReceived(t, message));
+            case ReceivedMessage.ACKNOWLEDGEMENT -> acknowledgement(message);
+            default -> InboundOutcome.refused("Interaction " + message.interactionId() + " is not handled yet");
+        };
+    }
+
+    /** An acknowledgement either answers our request (we are the requester) or our extract (we are the sender). */
+    private InboundOutcome acknowledgement(ReceivedMessage ack) {
+        Optional<Transfer> asSender = transfers.lock(ack.conversationId(), TransferRole.SENDER)
+                .filter(t -> ack.refersTo() != null && ack.refersTo().equalsIgnoreCase(t.getExtractMessageId()));
+        if (asSender.isPresent()) {
+            return once(asSender.get(), ack, t -> sender.finalAcknowledgement(t, ack));
+        }
+        Optional<Transfer> asRequester = transfers.lock(ack.conversationId(), TransferRole.REQUESTER)
+                .filter(t -> ack.refersTo() != null && ack.refersTo().equalsIgnoreCase(t.getRequestMessageId()));
+        if (asRequester.isPresent()) {
+            return once(asRequester.get(), ack, t -> requester.requestAcknowledged(t, ack));
+        }
+        return InboundOutcome.refused("The acknowledgement refers to no message of a known conversation");
+    }
+
+    private InboundOutcome forTransfer(ReceivedMessage message, TransferRole role, Step step) {
+        return transfers.lock(message.conversationId(), role)
+                .map(t -> once(t, message, step))
+                .orElseGet(() -> InboundOutcome.refused("No transfer for conversation " + message.conversationId()));
+    }
+
+    private InboundOutcome once(Transfer transfer, ReceivedMessage message, Step step) {
+        if (transfers.alreadyReceived(transfer, message.messageId())) {
+            return InboundOutcome.duplicate();
+        }
+        return step.apply(transfer);
+    }
+
+    /**
+     * A message we cannot read. A request we could read enough of is answered with its code by the
+     * sender side; anything else is refused at the door with the reason (nothing to answer to).
+     */
+    private InboundOutcome unreadable(UnreadableMessageException e) {
+        LOG.log(Level.INFO, "Unreadable inbound message: {0} ({1})", e.field(), e.reasonCode());
+        return InboundOutcome.refused("Unreadable message: " + e.getMessage());
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        InboundOutcome apply(Transfer transfer);
+    }
+}

@@ -1,0 +1,167 @@
+package uk.nhs.gp2gp.transfer;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.nhs.gp2gp.identifier.NhsNumber;
+import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.practice.Practice;
+import uk.nhs.gp2gp.practice.Practices;
+import uk.nhs.gp2gp.record.PatientRecord;
+import uk.nhs.gp2gp.record.PatientRecords;
+import uk.nhs.gp2gp.scheduler.ScheduledTasks;
+import uk.nhs.gp2gp.transport.InboundOutcome;
+import uk.nhs.gp2gp.transport.OutboundMessage;
+
+/**
+ * The old practice's side: checks a request for one of our practices' patients, answers it with the
+ * stored record (or waits for the partner system to supply it), and waits up to 8 days for the
+ * requester's final acknowledgement. Runs in the caller's transaction.
+ */
+@Stateless
+public class SenderSide {
+
+    static final String EXTRACT_SUPPLY_DUE = "SENDER_EXTRACT_SUPPLY_DUE";
+    static final String FINAL_ACK_DUE = "SENDER_FINAL_ACK_DUE";
+    private static final System.Logger LOG = System.getLogger(SenderSide.class.getName());
+
+    @EJB
+    private TransferRepository transfers;
+
+    @EJB
+    private TransferMessaging messaging;
+
+    @EJB
+    private PatientRecords records;
+
+    @EJB
+    private Practices practices;
+
+    @EJB
+    private ScheduledTasks tasks;
+
+    @Inject
+    private ConversationCodec codec;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "gp2gp.sender.extract-supply-timeout", defaultValue = "PT1H")
+    private Duration extractSupplyTimeout;
+
+    @Inject
+    @ConfigProperty(name = "gp2gp.sender.final-ack-timeout", defaultValue = "P8D")
+    private Duration finalAckTimeout;
+
+    public InboundOutcome requestReceived(ReceivedMessage request) {
+        Optional<Practice> ours = practices.find(OdsCode.of(request.toOds())).filter(Practice::isHosted);
+        if (ours.isEmpty()) {
+            return InboundOutcome.refused("The request is for practice " + request.toOds()
+                    + ", which is not hosted here");
+        }
+        if (practices.find(OdsCode.of(request.fromOds())).isEmpty()) {
+            // Nobody to answer: the requesting practice is not in our directory (an SDS failure).
+            return InboundOutcome.refused("The requesting practice " + request.fromOds()
+                    + " is not in the practice directory, so it cannot be answered");
+        }
+        if (transfers.find(request.conversationId(), TransferRole.SENDER).isPresent()) {
+            // Same conversation asked again (with another message id): ignored, no second extract.
+            return InboundOutcome.duplicate();
+        }
+        boolean validNumber = NhsNumber.isValid(request.nhsNumber());
+        Transfer transfer = new Transfer(request.conversationId(), TransferRole.SENDER, request.nhsNumber(),
+                OdsCode.of(request.fromOds()),
+                OdsCode.of(request.toOds()), clock.instant());
+        transfer.recordRequest(request.ehrRequestId(), request.messageId());
+        transfers.add(transfer);
+        transfers.received(transfer, request);
+
+        if (!validNumber) {
+            refuse(transfer, ReasonCode.R18, "The request's NHS number is missing or fails the modulus 11 check");
+            return InboundOutcome.processed("refused: malformed request");
+        }
+        Optional<PatientRecord> record = records.find(OdsCode.of(request.toOds()), new NhsNumber(request.nhsNumber()));
+        if (record.isPresent()) {
+            try (InputStream extract = records.openExtract(record.get())) {
+                sendExtract(transfer, extract);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return InboundOutcome.processed("extract sent");
+        }
+        tasks.schedule(EXTRACT_SUPPLY_DUE, transfer.getConversationId(),
+                clock.instant().plus(extractSupplyTimeout));
+        LOG.log(Level.INFO, "Conversation {0}: no stored record, waiting for the partner system to supply it",
+                transfer.getConversationId());
+        return InboundOutcome.processed("waiting for the partner system to supply the extract");
+    }
+
+    /** The extract goes out, then the acknowledgement of the request (as the NHS adaptors do). */
+    public void sendExtract(Transfer transfer, InputStream storedRecord) {
+        OutboundMessage extract = codec.extract(transfer.getConversationId(), transfer.getEhrRequestId(),
+                storedRecord, messaging.ours(transfer), messaging.theirs(transfer));
+        messaging.send(transfer, extract, transfer.getRequestMessageId());
+        transfer.recordExtract(extract.messageId(), clock.instant());
+        transfer.moveTo(TransferStatus.EXTRACT_SENT, clock.instant());
+        messaging.acknowledge(transfer, transfer.getRequestMessageId(), null);
+        tasks.cancel(EXTRACT_SUPPLY_DUE, transfer.getConversationId());
+        tasks.schedule(FINAL_ACK_DUE, transfer.getConversationId(), clock.instant().plus(finalAckTimeout));
+        LOG.log(Level.INFO, "Conversation {0}: extract {1} sent", transfer.getConversationId(), extract.messageId());
+    }
+
+    /** A negative acknowledgement of the request, with the reason; the transfer ends refused. */
+    public void refuse(Transfer transfer, ReasonCode reason, String detail) {
+        messaging.acknowledge(transfer, transfer.getRequestMessageId(), reason);
+        transfer.fail(TransferStatus.REFUSED, reason.code(), detail == null ? reason.meaning() : detail,
+                clock.instant());
+        tasks.cancel(EXTRACT_SUPPLY_DUE, transfer.getConversationId());
+        LOG.log(Level.INFO, "Conversation {0}: request refused with code {1}", transfer.getConversationId(),
+                reason.code());
+    }
+
+    public InboundOutcome finalAcknowledgement(Transfer transfer, ReceivedMessage ack) {
+        transfers.received(transfer, ack);
+        if (transfer.getStatus() != TransferStatus.EXTRACT_SENT) {
+            // A final acknowledgement twice, or after the 8 days ran out: ignored.
+            return InboundOutcome.processed("acknowledgement ignored: transfer is " + transfer.getStatus());
+        }
+        boolean integrated = ack.ackType().isPositive() || ReasonCode.R15.code().equals(normalised(ack.reasonCode()));
+        if (integrated) {
+            transfer.moveTo(TransferStatus.COMPLETE, clock.instant());
+        } else {
+            ReasonCode reason = ReasonCode.of(ack.reasonCode()).orElse(ReasonCode.R99);
+            transfer.fail(TransferStatus.NOT_INTEGRATED, reason.code(), ack.reasonText() != null
+                    ? ack.reasonText() : reason.meaning(), clock.instant());
+        }
+        tasks.cancel(FINAL_ACK_DUE, transfer.getConversationId());
+        return InboundOutcome.processed("final acknowledgement " + ack.ackType());
+    }
+
+    public void extractSupplyTimedOut(String conversationId) {
+        transfers.lock(conversationId, TransferRole.SENDER)
+                .filter(t -> t.getStatus() == TransferStatus.WAITING_FOR_EXTRACT)
+                .ifPresent(t -> refuse(t, ReasonCode.R10,
+                        "The practice's system did not supply the record within " + extractSupplyTimeout));
+    }
+
+    public void finalAckTimedOut(String conversationId) {
+        transfers.lock(conversationId, TransferRole.SENDER)
+                .filter(t -> t.getStatus() == TransferStatus.EXTRACT_SENT)
+                .ifPresent(t -> t.fail(TransferStatus.NOT_INTEGRATED, ReasonCode.R99.code(),
+                        "No final acknowledgement within " + finalAckTimeout.toDays()
+                                + " days of sending the record: the paper process applies", clock.instant()));
+    }
+
+    private static String normalised(String code) {
+        return ReasonCode.of(code).map(ReasonCode::code).orElse(null);
+    }
+}

@@ -1,0 +1,38 @@
+package uk.nhs.gp2gp.transfer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import uk.nhs.gp2gp.transport.DeliveryFailures;
+import uk.nhs.gp2gp.transport.OutboxMessage;
+
+/** When the outbox gives up on a message, its transfer fails visibly, saying what could not be sent. */
+@ApplicationScoped
+public class TransferDeliveryFailures implements DeliveryFailures {
+
+    @PersistenceContext(unitName = "gp2gp")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void gaveUp(long outboxMessageId) {
+        OutboxMessage message = em.find(OutboxMessage.class, outboxMessageId);
+        if (message == null || message.getTransferId() == null) {
+            return;
+        }
+        Transfer transfer = em.find(Transfer.class, message.getTransferId());
+        TransferStatus failed = transfer.getRole() == TransferRole.REQUESTER ? TransferStatus.FAILED
+                : TransferStatus.NOT_INTEGRATED;
+        if (!transfer.getStatus().isTerminal() && transfer.getStatus().canMoveTo(failed)) {
+            transfer.fail(failed, null, "Could not deliver " + message.getInteractionId() + " to practice "
+                    + message.getToOds() + " after " + message.getAttempts() + " attempts: " + message.getLastError(),
+                    clock.instant());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package uk.nhs.gp2gp.transfer;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.practice.Practice;
+import uk.nhs.gp2gp.practice.Practices;
+import uk.nhs.gp2gp.transport.OutboundMessage;
+import uk.nhs.gp2gp.transport.Outbox;
+
+/** Sends a transfer's messages: into the outbox and onto the transfer's timeline, in the caller's transaction. */
+@Stateless
+public class TransferMessaging {
+
+    @EJB
+    private Outbox outbox;
+
+    @EJB
+    private TransferRepository transfers;
+
+    @EJB
+    private Practices practices;
+
+    @Inject
+    private ConversationCodec codec;
+
+    public void send(Transfer transfer, OutboundMessage message, String refersTo) {
+        outbox.enqueue(transfer.getId(), message);
+        transfers.sent(transfer, message.messageId(), message.interactionId(), refersTo, message.envelope().length);
+    }
+
+    /** Acknowledges a message to the other practice of this transfer: AA, or AE with the reason. */
+    public void acknowledge(Transfer transfer, String refersTo, ReasonCode negativeReason) {
+        OutboundMessage ack = codec.acknowledgement(transfer.getConversationId(), ours(transfer), theirs(transfer),
+                refersTo, negativeReason == null ? AckType.AA : AckType.AE, negativeReason);
+        send(transfer, ack, refersTo);
+    }
+
+    public Party ours(Transfer transfer) {
+        return party(transfer.getHostedOds());
+    }
+
+    public Party theirs(Transfer transfer) {
+        return party(transfer.getPartnerOds());
+    }
+
+    private Party party(String odsCode) {
+        Practice practice = practices.find(OdsCode.of(odsCode)).orElseThrow(() -> new IllegalStateException(
+                "Practice " + odsCode + " is not in the practice directory"));
+        return Party.of(practice);
+    }
+}

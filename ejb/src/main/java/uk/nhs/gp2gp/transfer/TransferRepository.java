@@ -1,0 +1,95 @@
+package uk.nhs.gp2gp.transfer;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import uk.nhs.gp2gp.transfer.TransferMessage.Direction;
+
+/** Finding transfers and writing their timeline. */
+@Stateless
+public class TransferRepository {
+
+    @PersistenceContext(unitName = "gp2gp")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    /** The transfer, locked for the rest of the transaction so that one conversation moves one step at a time. */
+    public Optional<Transfer> lock(String conversationId, TransferRole role) {
+        return em.createNamedQuery(Transfer.BY_CONVERSATION_AND_ROLE, Transfer.class)
+                .setParameter("conversationId", conversationId).setParameter("role", role)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
+    public Optional<Transfer> find(String conversationId, TransferRole role) {
+        return em.createNamedQuery(Transfer.BY_CONVERSATION_AND_ROLE, Transfer.class)
+                .setParameter("conversationId", conversationId).setParameter("role", role)
+                .getResultStream().findFirst();
+    }
+
+    public List<Transfer> ofConversation(String conversationId) {
+        return em.createNamedQuery(Transfer.BY_CONVERSATION, Transfer.class)
+                .setParameter("conversationId", conversationId).getResultList();
+    }
+
+    public Transfer byId(long id) {
+        return em.find(Transfer.class, id);
+    }
+
+    public void add(Transfer transfer) {
+        em.persist(transfer);
+    }
+
+    public boolean alreadyReceived(Transfer transfer, String messageId) {
+        return !em.createNamedQuery(TransferMessage.BY_KEY, TransferMessage.class)
+                .setParameter("transfer", transfer).setParameter("direction", Direction.IN)
+                .setParameter("messageId", messageId).getResultList().isEmpty();
+    }
+
+    public TransferMessage received(Transfer transfer, ReceivedMessage message) {
+        TransferMessage row = new TransferMessage(transfer, Direction.IN, message.messageId(), message.interactionId(),
+                message.refersTo(), message.payload() == null ? 0 : message.payload().length, clock.instant());
+        if (message.ackType() != null) {
+            row.withAcknowledgement(message.ackType().name(), message.reasonCode());
+        }
+        em.persist(row);
+        return row;
+    }
+
+    public TransferMessage sent(Transfer transfer, String messageId, String interactionId, String refersTo,
+            long size) {
+        TransferMessage row = new TransferMessage(transfer, Direction.OUT, messageId, interactionId, refersTo, size,
+                clock.instant());
+        em.persist(row);
+        return row;
+    }
+
+    public List<TransferMessage> timeline(Transfer transfer) {
+        return em.createNamedQuery(TransferMessage.TIMELINE, TransferMessage.class)
+                .setParameter("transfer", transfer).getResultList();
+    }
+
+    /** A requester transfer for this patient and practice that has not ended yet, if any. */
+    public Optional<Transfer> inProgress(String nhsNumber, String requestingOds) {
+        return em.createNamedQuery(Transfer.IN_PROGRESS_FOR_PATIENT, Transfer.class)
+                .setParameter("nhsNumber", nhsNumber).setParameter("requestingOds", requestingOds)
+                .setParameter("open", EnumSet.of(TransferStatus.REQUESTED, TransferStatus.WAITING_FOR_PARTS,
+                        TransferStatus.READY_TO_INTEGRATE))
+                .getResultStream().findFirst();
+    }
+
+    /** Did this practice send this patient's record elsewhere before? Then the patient is returning. */
+    public boolean practiceSentRecordBefore(String odsCode, String nhsNumber) {
+        return em.createNamedQuery(Transfer.SENT_BY_PRACTICE_FOR_PATIENT, Long.class)
+                .setParameter("odsCode", odsCode).setParameter("nhsNumber", nhsNumber)
+                .getSingleResult() > 0;
+    }
+}

@@ -1,0 +1,147 @@
+package uk.nhs.gp2gp.transfer;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import uk.nhs.gp2gp.identifier.NhsNumber;
+import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.practice.Practice;
+import uk.nhs.gp2gp.practice.Practices;
+
+/**
+ * What partner systems and the console do with transfers: start one, look it up, search, read the
+ * record that arrived, report the outcome, supply or refuse an extract as the sending practice.
+ */
+@Stateless
+public class Transfers {
+
+    @PersistenceContext(unitName = "gp2gp")
+    private EntityManager em;
+
+    @EJB
+    private TransferRepository repository;
+
+    @EJB
+    private RequesterSide requester;
+
+    @EJB
+    private SenderSide sender;
+
+    @EJB
+    private Practices practices;
+
+    @Inject
+    private ConversationCodec codec;
+
+    /** Starts a transfer for a hosted requesting practice; the sending practice must be in the directory. */
+    public Transfer request(NhsNumber patient, OdsCode requesting, OdsCode sending) {
+        Practice ours = practices.find(requesting).orElseThrow(() ->
+                new TransferRequestException("requestingOds", "Practice " + requesting + " is not in the directory"));
+        if (!ours.isHosted()) {
+            throw new TransferRequestException("requestingOds", "Practice " + requesting + " is not hosted here");
+        }
+        if (practices.find(sending).isEmpty()) {
+            throw new TransferRequestException("sendingOds", "Practice " + sending
+                    + " is not in the practice directory: add it (PUT /api/v1/practices/" + sending + ")");
+        }
+        if (requesting.equals(sending)) {
+            throw new TransferRequestException("sendingOds", "A practice cannot ask itself for a record");
+        }
+        return requester.request(patient, requesting, sending);
+    }
+
+    /** The transfer of this conversation for this role, or the only one when the role is not given. */
+    public Optional<Transfer> find(String conversationId, TransferRole role) {
+        List<Transfer> all = repository.ofConversation(conversationId.toUpperCase());
+        return all.stream().filter(t -> role == null || t.getRole() == role).findFirst();
+    }
+
+    public List<Transfer> ofConversation(String conversationId) {
+        return repository.ofConversation(conversationId.toUpperCase());
+    }
+
+    public List<TransferMessage> timeline(Transfer transfer) {
+        return repository.timeline(em.merge(transfer));
+    }
+
+    public List<Transfer> search(TransferSearch search) {
+        StringBuilder jpql = new StringBuilder("select t from Transfer t where 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (search.ods() != null) {
+            jpql.append(" and (t.requestingOds = :ods or t.sendingOds = :ods)");
+            parameters.put("ods", search.ods());
+        }
+        if (search.odsCodes() != null) {
+            jpql.append(" and ((t.role = uk.nhs.gp2gp.transfer.TransferRole.REQUESTER and t.requestingOds in :mine)"
+                    + " or (t.role = uk.nhs.gp2gp.transfer.TransferRole.SENDER and t.sendingOds in :mine))");
+            parameters.put("mine", search.odsCodes().isEmpty() ? List.of("-") : search.odsCodes());
+        }
+        if (search.status() != null) {
+            jpql.append(" and t.status = :status");
+            parameters.put("status", search.status());
+        }
+        if (search.nhsNumber() != null) {
+            jpql.append(" and t.nhsNumber = :nhsNumber");
+            parameters.put("nhsNumber", search.nhsNumber());
+        }
+        if (search.from() != null) {
+            jpql.append(" and t.requestedAt >= :from");
+            parameters.put("from", search.from());
+        }
+        if (search.to() != null) {
+            jpql.append(" and t.requestedAt < :to");
+            parameters.put("to", search.to());
+        }
+        jpql.append(" order by t.requestedAt desc, t.id desc");
+        TypedQuery<Transfer> query = em.createQuery(jpql.toString(), Transfer.class);
+        parameters.forEach(query::setParameter);
+        return query.setFirstResult(search.page() * search.size()).setMaxResults(search.size()).getResultList();
+    }
+
+    /** The record that arrived (requester side), to stream; empty until it has arrived. */
+    public Optional<RequesterSide.StoredRecordPart> extract(Transfer transfer) {
+        return requester.extract(transfer);
+    }
+
+    public Transfer recordOutcome(String conversationId, IntegrationOutcome outcome, ReasonCode reason) {
+        Transfer transfer = repository.lock(conversationId.toUpperCase(), TransferRole.REQUESTER)
+                .orElseThrow(() -> new TransferNotFoundException(conversationId));
+        requester.recordOutcome(transfer, outcome, reason);
+        return transfer;
+    }
+
+    /** Sender side: the partner system supplies the extract for a request that waits for it. */
+    public Transfer supplyExtract(String conversationId, byte[] record) {
+        Transfer transfer = waitingForExtract(conversationId);
+        sender.sendExtract(transfer, new java.io.ByteArrayInputStream(record));
+        return transfer;
+    }
+
+    /** Sender side: the partner system refuses the request (for instance 06, patient not known there). */
+    public Transfer refuseRequest(String conversationId, ReasonCode reason) {
+        Transfer transfer = waitingForExtract(conversationId);
+        sender.refuse(transfer, reason, null);
+        return transfer;
+    }
+
+    /** The NHS number a record is about; throws when it is not a readable record. */
+    public String nhsNumberOfRecord(byte[] record) {
+        return codec.nhsNumberOfRecord(new java.io.ByteArrayInputStream(record));
+    }
+
+    private Transfer waitingForExtract(String conversationId) {
+        Transfer transfer = repository.lock(conversationId.toUpperCase(), TransferRole.SENDER)
+                .orElseThrow(() -> new TransferNotFoundException(conversationId));
+        if (transfer.getStatus() != TransferStatus.WAITING_FOR_EXTRACT) {
+            throw new IllegalTransitionException(transfer.getStatus(), TransferStatus.EXTRACT_SENT);
+        }
+        return transfer;
+    }
+}

@@ -1,0 +1,33 @@
+package uk.nhs.gp2gp.transfer;
+
+/**
+ * A message or record that cannot be read or is not what GP2GP allows. Says which field and why,
+ * carries the reason code a negative acknowledgement should use, and whatever ids could be read
+ * (so that the sender can still be answered).
+ */
+public class UnreadableMessageException extends RuntimeException {
+
+    private final String field;
+    private final ReasonCode reasonCode;
+    private final transient ReceivedMessage partial;
+
+    public UnreadableMessageException(String field, String detail, ReasonCode reasonCode, ReceivedMessage partial) {
+        super(detail);
+        this.field = field;
+        this.reasonCode = reasonCode;
+        this.partial = partial;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public ReasonCode reasonCode() {
+        return reasonCode;
+    }
+
+    /** What could be read before the problem; null when nothing could. */
+    public ReceivedMessage partial() {
+        return partial;
+    }
+}

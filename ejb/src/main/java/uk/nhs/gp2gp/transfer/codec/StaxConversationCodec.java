@@ -1,0 +1,353 @@
+package uk.nhs.gp2gp.transfer.codec;
+
+import static uk.nhs.gp2gp.transfer.codec.Hl7.xml;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import uk.nhs.gp2gp.identifier.InvalidIdentifierException;
+import uk.nhs.gp2gp.identifier.MessageIds;
+import uk.nhs.gp2gp.transfer.AckType;
+import uk.nhs.gp2gp.transfer.ConversationCodec;
+import uk.nhs.gp2gp.transfer.Party;
+import uk.nhs.gp2gp.transfer.ReasonCode;
+import uk.nhs.gp2gp.transfer.ReceivedMessage;
+import uk.nhs.gp2gp.transfer.UnreadableMessageException;
+import uk.nhs.gp2gp.transport.OutboundMessage;
+
+/**
+ * The GP2GP messages of a conversation, written with the structure of the NHS adaptors' messages
+ * and read by streaming (StAX) with local-name paths, as section 3 of the protocol reference gives
+ * them. Messages travel as the MHS adaptor's inbound JSON envelope.
+ */
+@ApplicationScoped
+public class StaxConversationCodec implements ConversationCodec {
+
+    private static final String EXTRACT = "*/ControlActEvent/subject/EhrExtract";
+    private static final String REQUEST = "*/ControlActEvent/subject/EhrRequest";
+    private static final String ORGANISATION = "/AgentOrgSDS/agentOrganizationSDS/id@extension";
+    private static final String HEADER = "Envelope/Header/MessageHeader";
+    /** The largest message we read whole; GP2GP messages are at most 5 MB plus some envelope. */
+    static final int MAX_ENVELOPE_BYTES = 16 * 1024 * 1024;
+
+    @Inject
+    private Clock clock;
+
+    public StaxConversationCodec() {
+    }
+
+    /** For tests and tools outside the server. */
+    public StaxConversationCodec(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public OutboundMessage ehrRequest(String conversationId, String ehrRequestId, String nhsNumber, Party requester,
+            Party sender) {
+        String messageId = MessageIds.newId();
+        Instant now = clock.instant();
+        String payload = Hl7.wrapperStart(ReceivedMessage.EHR_REQUEST, messageId, now, "V3NPfIT3.1.10",
+                sender.asid(), requester.asid())
+                + Hl7.controlActStart(requester.asid())
+                + """
+                    <subject typeCode="SUBJ" contextConductionInd="false">
+                      <EhrRequest classCode="EXTRACT" moodCode="RQO">
+                        <id root="%s"/>
+                        <recordTarget typeCode="RCT">
+                          <patient classCode="PAT">
+                            <id root="%s" extension="%s"/>
+                          </patient>
+                        </recordTarget>
+                """.formatted(xml(ehrRequestId), Hl7.OID_NHS_NUMBER, xml(nhsNumber))
+                + Hl7.organisation("author", "AUT", requester.odsCode())
+                + Hl7.organisation("destination", "DST", sender.odsCode())
+                + """
+                      </EhrRequest>
+                    </subject>
+                  </ControlActEvent>
+                </RCMR_IN010000UK05>
+                """;
+        return message(requester, sender, conversationId, ReceivedMessage.EHR_REQUEST, messageId, payload, now);
+    }
+
+    @Override
+    public OutboundMessage extract(String conversationId, String ehrRequestId, InputStream storedRecord, Party sender,
+            Party requester) {
+        // One id for the ebXML message, the HL7 message and the EhrExtract (protocol 3.5).
+        String messageId = MessageIds.newId();
+        Instant now = clock.instant();
+        String ehrExtract = ExtractRewriter.rewrite(storedRecord, messageId, ehrRequestId, requester.odsCode());
+        String payload = Hl7.wrapperStart(ReceivedMessage.EHR_EXTRACT, messageId, now, "V3NPfIT3.1.10",
+                requester.asid(), sender.asid())
+                + Hl7.controlActStart(sender.asid())
+                + "    <subject typeCode=\"SUBJ\" contextConductionInd=\"false\">\n"
+                + ehrExtract
+                + "\n    </subject>\n  </ControlActEvent>\n</RCMR_IN030000UK06>\n";
+        return message(sender, requester, conversationId, ReceivedMessage.EHR_EXTRACT, messageId, payload, now);
+    }
+
+    @Override
+    public OutboundMessage acknowledgement(String conversationId, Party from, Party to, String refersTo, AckType type,
+            ReasonCode reason) {
+        String messageId = MessageIds.newId();
+        Instant now = clock.instant();
+        boolean negative = reason != null && !type.isPositive();
+        // Negative acknowledgements carry the reason in both places real systems read it (protocol 3.5).
+        String detail = negative ? """
+                    <acknowledgementDetail typeCode="ER">
+                      <code code="%s" codeSystem="%s" displayName="%s"/>
+                    </acknowledgementDetail>
+                """.formatted(reason.code(), Hl7.OID_REASON, xml(reason.shortName())) : "";
+        String reasonEvent = negative ? """
+                    <reason typeCode="RSON">
+                      <justifyingDetectedIssueEvent classCode="ALRT" moodCode="EVN">
+                        <code code="%s" codeSystem="%s" displayName="%s">
+                          <qualifier inverted="false">
+                            <value code="ER" codeSystem="%s"/>
+                          </qualifier>
+                        </code>
+                      </justifyingDetectedIssueEvent>
+                    </reason>
+                """.formatted(reason.code(), Hl7.OID_REASON, xml(reason.shortName()), Hl7.OID_REASON_QUALIFIER) : "";
+        String payload = """
+                <MCCI_IN010000UK13 xmlns="urn:hl7-org:v3">
+                  <id root="%1$s"/>
+                  <creationTime value="%2$s"/>
+                  <versionCode code="%3$s"/>
+                  <interactionId root="%4$s" extension="MCCI_IN010000UK13"/>
+                  <processingCode code="P"/>
+                  <processingModeCode code="T"/>
+                  <acceptAckCode code="NE"/>
+                  <acknowledgement typeCode="%5$s">
+                %6$s    <messageRef>
+                      <id root="%7$s"/>
+                    </messageRef>
+                  </acknowledgement>
+                  <communicationFunctionRcv typeCode="RCV">
+                    <device classCode="DEV" determinerCode="INSTANCE">
+                      <id root="%8$s" extension="%9$s"/>
+                    </device>
+                  </communicationFunctionRcv>
+                  <communicationFunctionSnd typeCode="SND">
+                    <device classCode="DEV" determinerCode="INSTANCE">
+                      <id root="%8$s" extension="%10$s"/>
+                    </device>
+                  </communicationFunctionSnd>
+                %11$s%12$s  </ControlActEvent>
+                </MCCI_IN010000UK13>
+                """.formatted(messageId, Hl7.hl7Time(now), negative ? "V3NPfIT3.1.10" : "V3NPfIT4.2.00",
+                Hl7.OID_INTERACTION, type.name(), detail, xml(refersTo), Hl7.OID_ASID, xml(to.asid()),
+                xml(from.asid()), Hl7.controlActStart(from.asid()), reasonEvent);
+        return message(from, to, conversationId, ReceivedMessage.ACKNOWLEDGEMENT, messageId, payload, now);
+    }
+
+    private static OutboundMessage message(Party from, Party to, String conversationId, String interactionId,
+            String messageId, String payload, Instant now) {
+        String ebxml = EbxmlHeader.of(from, to, conversationId, interactionId, messageId, now);
+        ByteArrayOutputStream json = new ByteArrayOutputStream(payload.length() + ebxml.length() + 256);
+        Json.createWriter(json).writeObject(Json.createObjectBuilder()
+                .add("ebXML", ebxml)
+                .add("payload", payload)
+                .add("attachments", Json.createArrayBuilder())
+                .add("external_attachments", Json.createArrayBuilder())
+                .build());
+        return new OutboundMessage(conversationId, messageId, interactionId, from.odsCode(), to.odsCode(),
+                json.toByteArray());
+    }
+
+    @Override
+    public ReceivedMessage read(byte[] envelope) {
+        if (envelope.length > MAX_ENVELOPE_BYTES) {
+            throw problem("envelope", "The message is larger than " + MAX_ENVELOPE_BYTES + " bytes", null);
+        }
+        JsonObject json;
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(envelope))) {
+            json = reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw problem("envelope", "The message is not an MHS JSON envelope: " + e.getClass().getSimpleName(),
+                    null);
+        }
+        String ebxml = text(json, "ebXML");
+        String payload = text(json, "payload");
+        if (ebxml == null) {
+            throw problem("ebXML", "The envelope has no ebXML header", null);
+        }
+        if (payload == null) {
+            throw problem("payload", "The envelope has no HL7 payload", null);
+        }
+        XmlFacts header = facts("ebXML", ebxml, null);
+        String interactionId = header.first(HEADER + "/Action#text");
+        String conversationId = id("conversationId", header.first(HEADER + "/ConversationId#text"));
+        String messageId = id("messageId", header.first(HEADER + "/MessageData/MessageId#text"));
+        String fromOds = odsOfPartyKey(header.first(HEADER + "/From/PartyId#text"));
+        String toOds = odsOfPartyKey(header.first(HEADER + "/To/PartyId#text"));
+        ReceivedMessage known = new ReceivedMessage(interactionId, conversationId, messageId, fromOds, toOds, null,
+                null, null, null, null, null, List.of(), null);
+        if (interactionId == null || interactionId.isBlank()) {
+            throw problem("interactionId", "The ebXML header has no eb:Action (interaction id)", known);
+        }
+
+        XmlFacts body = facts("payload", payload, known);
+        if (!Hl7.NAMESPACE.equals(body.rootNamespace())) {
+            throw problem("payload", "The HL7 payload is not in the urn:hl7-org:v3 namespace", known);
+        }
+        if (!interactionId.equals(body.rootName())) {
+            throw problem("interactionId", "The ebXML action " + interactionId + " does not match the payload "
+                    + body.rootName(), known);
+        }
+        byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
+        List<String> externalParts = externalParts(json, header);
+        return switch (interactionId) {
+            case ReceivedMessage.EHR_REQUEST -> new ReceivedMessage(interactionId, conversationId, messageId,
+                    orElse(body.first(REQUEST + "/author" + ORGANISATION), fromOds),
+                    orElse(body.first(REQUEST + "/destination" + ORGANISATION), toOds),
+                    body.first(REQUEST + "/recordTarget/patient/id@extension"), null, null, null, null,
+                    upper(body.first(REQUEST + "/id@root")), List.of(), payloadBytes);
+            case ReceivedMessage.EHR_EXTRACT, ReceivedMessage.EHR_EXTRACT_UK07 -> new ReceivedMessage(interactionId,
+                    conversationId, messageId,
+                    orElse(body.first(EXTRACT + "/author" + ORGANISATION), fromOds),
+                    orElse(body.first(EXTRACT + "/destination" + ORGANISATION), toOds),
+                    body.first(EXTRACT + "/recordTarget/patient/id@extension"), null, null, null, null,
+                    upper(body.first(EXTRACT + "/inFulfillmentOf/priorEhrRequest/id@root")), externalParts,
+                    payloadBytes);
+            case ReceivedMessage.ACKNOWLEDGEMENT -> acknowledgement(known, body, payloadBytes);
+            default -> new ReceivedMessage(interactionId, conversationId, messageId, fromOds, toOds, null, null, null,
+                    null, null, null, externalParts, payloadBytes);
+        };
+    }
+
+    private static ReceivedMessage acknowledgement(ReceivedMessage known, XmlFacts body, byte[] payload) {
+        String type = body.first("*/acknowledgement@typeCode");
+        AckType ackType;
+        try {
+            ackType = AckType.valueOf(type == null ? "" : type.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw problem("ackType", "acknowledgement/@typeCode must be AA, AE or AR", known);
+        }
+        String refersTo = body.first("*/acknowledgement/messageRef/id@root");
+        if (refersTo == null || refersTo.isBlank()) {
+            throw problem("refersTo", "acknowledgement/messageRef/id/@root is missing", known);
+        }
+        // The reason: justifyingDetectedIssueEvent first, acknowledgementDetail otherwise (protocol 3.5).
+        String issue = "*/ControlActEvent/reason/justifyingDetectedIssueEvent/code";
+        String detail = "*/acknowledgement/acknowledgementDetail/code";
+        String code = orElse(body.first(issue + "@code"), body.first(detail + "@code"));
+        String text = orElse(body.first(issue + "@displayName"), body.first(detail + "@displayName"));
+        return new ReceivedMessage(known.interactionId(), known.conversationId(), known.messageId(), known.fromOds(),
+                known.toOds(), null, upper(refersTo.strip()), ackType, code, text, null, List.of(), payload);
+    }
+
+    @Override
+    public String nhsNumberOfRecord(InputStream record) {
+        XmlFacts facts;
+        try {
+            facts = XmlFacts.read(record);
+        } catch (XmlFacts.XmlProblem e) {
+            throw problem("record", e.getMessage(), null);
+        }
+        if (!Hl7.NAMESPACE.equals(facts.rootNamespace())) {
+            throw problem("record", "The record is not HL7 in the urn:hl7-org:v3 namespace", null);
+        }
+        String number = switch (facts.rootName()) {
+            case ReceivedMessage.EHR_EXTRACT, ReceivedMessage.EHR_EXTRACT_UK07 ->
+                    facts.first(EXTRACT + "/recordTarget/patient/id@extension");
+            case "EhrExtract" -> facts.first("EhrExtract/recordTarget/patient/id@extension");
+            default -> throw problem("record", "The record must be an RCMR_IN030000UK06 message or an EhrExtract, not "
+                    + facts.rootName(), null);
+        };
+        if (number == null || number.isBlank()) {
+            throw problem("nhsNumber", "The record has no EhrExtract/recordTarget/patient/id/@extension", null);
+        }
+        return number.strip();
+    }
+
+    private static List<String> externalParts(JsonObject json, XmlFacts header) {
+        Set<String> parts = new LinkedHashSet<>();
+        JsonArray external = json.containsKey("external_attachments")
+                && json.get("external_attachments").getValueType() == JsonValue.ValueType.ARRAY
+                ? json.getJsonArray("external_attachments") : JsonValue.EMPTY_JSON_ARRAY;
+        for (JsonValue value : external) {
+            if (value.getValueType() == JsonValue.ValueType.OBJECT) {
+                String id = text(value.asJsonObject(), "message_id");
+                if (id != null) {
+                    parts.add(id.strip().toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        for (String href : header.all("Envelope/Body/Manifest/Reference@href")) {
+            if (href.regionMatches(true, 0, "mid:", 0, 4)) {
+                parts.add(href.substring(4).strip().toUpperCase(Locale.ROOT));
+            }
+        }
+        return new ArrayList<>(parts);
+    }
+
+    private static XmlFacts facts(String field, String xmlText, ReceivedMessage known) {
+        try {
+            return XmlFacts.read(xmlText);
+        } catch (XmlFacts.XmlProblem e) {
+            throw problem(field, field + ": " + e.getMessage(), known);
+        }
+    }
+
+    private static String text(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        return value instanceof JsonString string ? string.getString() : null;
+    }
+
+    private static String id(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw problem(field, "The ebXML header has no " + field, null);
+        }
+        try {
+            return MessageIds.normalise(field, value);
+        } catch (InvalidIdentifierException e) {
+            throw problem(field, e.getMessage(), null);
+        }
+    }
+
+    /** Party keys are "ODS-digits": RHM-801710 belongs to RHM. */
+    private static String odsOfPartyKey(String partyKey) {
+        if (partyKey == null) {
+            return null;
+        }
+        int dash = partyKey.indexOf('-');
+        return (dash < 0 ? partyKey : partyKey.substring(0, dash)).strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    private static String upper(String id) {
+        return id == null ? null : id.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static UnreadableMessageException problem(String field, String detail, ReceivedMessage known) {
+        ReasonCode code = known == null ? ReasonCode.R99 : switch (known.interactionId() == null ? ""
+                : known.interactionId()) {
+            case ReceivedMessage.EHR_REQUEST -> ReasonCode.R18;
+            case ReceivedMessage.EHR_EXTRACT, ReceivedMessage.EHR_EXTRACT_UK07 -> ReasonCode.R21;
+            case ReceivedMessage.COMMON -> ReasonCode.R30;
+            default -> ReasonCode.R99;
+        };
+        return new UnreadableMessageException(field, detail, code, known);
+    }
+}

@@ -1,0 +1,144 @@
+package uk.nhs.gp2gp.transfer.codec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import uk.nhs.gp2gp.transfer.AckType;
+import uk.nhs.gp2gp.transfer.Party;
+import uk.nhs.gp2gp.transfer.ReasonCode;
+import uk.nhs.gp2gp.transfer.ReceivedMessage;
+import uk.nhs.gp2gp.transfer.UnreadableMessageException;
+import uk.nhs.gp2gp.transport.OutboundMessage;
+
+/** The conversation's messages: what is built reads back with the same ids and links. */
+class StaxConversationCodecTest {
+
+    private static final Path FIXTURES = Path.of(System.getProperty("gp2gp.fixtures", "../../shared/fixtures/gp2gp"));
+    private static final Party REQUESTER = new Party("P99001", "900000000001", "P99001-000001");
+    private static final Party SENDER = new Party("P99002", "900000000002", "P99002-000002");
+    private final StaxConversationCodec codec = new StaxConversationCodec(
+            Clock.fixed(Instant.parse("2026-03-01T10:15:30Z"), ZoneOffset.UTC));
+
+    @Test
+    void anEhrRequestReadsBackWithItsIdsAndPractices() {
+        OutboundMessage built = codec.ehrRequest("CONV-1", "REQ-1", "9690937286", REQUESTER, SENDER);
+        ReceivedMessage read = codec.read(built.envelope());
+
+        assertEquals(ReceivedMessage.EHR_REQUEST, read.interactionId());
+        assertEquals("CONV-1", read.conversationId());
+        assertEquals(built.messageId(), read.messageId());
+        assertTrue(built.messageId().matches("[0-9A-F-]{36}"), "new ids are upper-case UUIDs");
+        assertEquals("9690937286", read.nhsNumber());
+        assertEquals("P99001", read.fromOds());
+        assertEquals("P99002", read.toOds());
+        assertEquals("REQ-1", read.ehrRequestId());
+        String payload = new String(read.payload(), StandardCharsets.UTF_8);
+        assertTrue(payload.contains("<creationTime value=\"20260301101530\"/>"));
+        assertTrue(payload.contains("extension=\"900000000002\""), "the receiver's ASID");
+    }
+
+    @Test
+    void aNegativeAcknowledgementCarriesItsReasonInBothPlaces() {
+        OutboundMessage built = codec.acknowledgement("CONV-1", SENDER, REQUESTER, "REQ-MSG", AckType.AE,
+                ReasonCode.R06);
+        String payload = new String(codec.read(built.envelope()).payload(), StandardCharsets.UTF_8);
+        assertEquals(2, payload.split("code=\"06\"", -1).length - 1);
+
+        ReceivedMessage read = codec.read(built.envelope());
+        assertEquals(AckType.AE, read.ackType());
+        assertEquals("REQ-MSG", read.refersTo());
+        assertEquals("06", read.reasonCode());
+        assertEquals("P99002", read.fromOds());
+    }
+
+    @Test
+    void aPositiveAcknowledgementHasNoReason() {
+        ReceivedMessage read = codec.read(codec.acknowledgement("C", REQUESTER, SENDER, "EXT", AckType.AA, null)
+                .envelope());
+        assertEquals(AckType.AA, read.ackType());
+        assertEquals(null, read.reasonCode());
+        assertFalse(new String(read.payload(), StandardCharsets.UTF_8).contains("justifyingDetectedIssueEvent"));
+    }
+
+    @Test
+    void anExtractFromARealRecordGetsNewIdsTheRequestLinkAndTheDestination() throws Exception {
+        Path record = FIXTURES.resolve("ehr-extract/ps-small.payload.xml");
+        assumeTrue(Files.exists(record), "SKIPPED LOUDLY: the shared fixtures are not at " + FIXTURES);
+        OutboundMessage built;
+        try (InputStream in = Files.newInputStream(record)) {
+            built = codec.extract("CONV-2", "REQ-2", in, SENDER, REQUESTER);
+        }
+        ReceivedMessage read = codec.read(built.envelope());
+        String payload = new String(read.payload(), StandardCharsets.UTF_8);
+
+        assertEquals(ReceivedMessage.EHR_EXTRACT, read.interactionId());
+        assertEquals("9442964410", read.nhsNumber(), "the patient is the record's");
+        assertEquals("REQ-2", read.ehrRequestId(), "priorEhrRequest links to this conversation's request");
+        assertEquals("P99001", read.toOds(), "the destination is the requesting practice");
+        assertEquals("M85019", read.fromOds(), "the author stays the practice that wrote the record");
+        assertTrue(payload.contains("<id root=\"" + built.messageId() + "\""), "one id for message and extract");
+        assertFalse(payload.contains("31FA3430-6E88-11EA-9384-E83935108FD5\"/>\n    <statusCode"));
+        assertTrue(payload.contains("Entire record available to originator"), "clinical content kept");
+        assertNotEquals(-1, payload.indexOf("<ehrFolder"));
+    }
+
+    @Test
+    void aBareExtractWithoutARequestLinkGetsOne() {
+        String bare = """
+                <EhrExtract xmlns="urn:hl7-org:v3" classCode="EXTRACT" moodCode="EVN">
+                  <id root="OLD"/>
+                  <recordTarget typeCode="RCT"><patient classCode="PAT">
+                    <id root="2.16.840.1.113883.2.1.4.1" extension="9690937286"/></patient></recordTarget>
+                  <limitation typeCode="LIMIT" inversionInd="true"/>
+                </EhrExtract>""";
+        assertEquals("9690937286", codec.nhsNumberOfRecord(stream(bare)));
+        ReceivedMessage read = codec.read(codec.extract("C3", "REQ-3", stream(bare), SENDER, REQUESTER).envelope());
+        assertEquals("REQ-3", read.ehrRequestId());
+        String payload = new String(read.payload(), StandardCharsets.UTF_8);
+        assertTrue(payload.indexOf("inFulfillmentOf") < payload.indexOf("limitation"), "schema order kept");
+    }
+
+    @Test
+    void hostileOrBrokenXmlIsRefusedWithTheFieldNamed() {
+        String doctype = "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><EhrExtract xmlns=\"urn:hl7-org:v3\">&e;</EhrExtract>";
+        UnreadableMessageException e = assertThrows(UnreadableMessageException.class,
+                () -> codec.nhsNumberOfRecord(stream(doctype)));
+        assertEquals("record", e.field());
+        assertThrows(UnreadableMessageException.class, () -> codec.nhsNumberOfRecord(stream("<EhrExtract")));
+        assertThrows(UnreadableMessageException.class,
+                () -> codec.nhsNumberOfRecord(stream("<EhrExtract xmlns=\"urn:other\"/>")));
+        String deep = "<a>".repeat(10_000) + "</a>".repeat(10_000);
+        assertThrows(UnreadableMessageException.class, () -> codec.nhsNumberOfRecord(stream(deep)));
+        assertEquals("envelope", assertThrows(UnreadableMessageException.class,
+                () -> codec.read("not json".getBytes(StandardCharsets.UTF_8))).field());
+    }
+
+    @Test
+    void readsTheRealLargeMessageExtractAndItsExternalParts() throws Exception {
+        Path uk06 = FIXTURES.resolve("large-message/scenario-6/uk06.json");
+        assumeTrue(Files.exists(uk06), "SKIPPED LOUDLY: the shared fixtures are not at " + FIXTURES);
+        String json = Files.readString(uk06).replace("{{conversationId}}", "C6").replace("{{nhsNumber}}", "9690937286");
+        ReceivedMessage read = codec.read(json.getBytes(StandardCharsets.UTF_8));
+        assertEquals("F01B395C-15AD-480C-8FA8-EA930B182788", read.messageId());
+        assertEquals("C6", read.conversationId());
+        assertFalse(read.externalParts().isEmpty());
+    }
+
+    private static InputStream stream(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

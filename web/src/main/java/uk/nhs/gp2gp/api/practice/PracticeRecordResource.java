@@ -1,0 +1,61 @@
+package uk.nhs.gp2gp.api.practice;
+
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import java.io.InputStream;
+import uk.nhs.gp2gp.api.problem.Problem;
+import uk.nhs.gp2gp.api.security.ApiSecurityContext;
+import uk.nhs.gp2gp.api.security.RequiresRole;
+import uk.nhs.gp2gp.identifier.NhsNumber;
+import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.practice.Practice;
+import uk.nhs.gp2gp.practice.Practices;
+import uk.nhs.gp2gp.record.PatientRecords;
+
+/** A hosted practice stores the record it will send when another practice asks for it. */
+@Path("practices/{ods}/records/{nhsNumber}")
+@RequiresRole({"PRACTICE", "ADMIN"})
+public class PracticeRecordResource {
+
+    /** Records of this size are sent whole; larger ones need large messaging (not yet supported here). */
+    static final int MAX_RECORD_BYTES = 20 * 1024 * 1024;
+
+    @EJB
+    private PatientRecords records;
+
+    @EJB
+    private Practices practices;
+
+    @Context
+    private SecurityContext security;
+
+    /** Stores an RCMR_IN030000UK06 message or a bare EhrExtract: 201 when new, 204 when replaced. */
+    @PUT
+    @Consumes({"application/xml", "text/xml"})
+    public Response put(@PathParam("ods") String ods, @PathParam("nhsNumber") String nhsNumber, InputStream body)
+            throws IOException {
+        OdsCode practice = OdsCode.of(ods);
+        NhsNumber patient = NhsNumber.of(nhsNumber);
+        if (!ApiSecurityContext.callerOf(security).mayActFor(practice.value())) {
+            throw new ForbiddenException();
+        }
+        if (!practices.find(practice).map(Practice::isHosted).orElse(false)) {
+            return Problem.invalidField("odsCode", "Practice " + practice + " is not hosted here").toResponse();
+        }
+        byte[] record = body.readNBytes(MAX_RECORD_BYTES + 1);
+        if (record.length > MAX_RECORD_BYTES) {
+            throw new BadRequestException();
+        }
+        boolean created = records.storeChecked(practice, patient, record);
+        return created ? Response.status(Response.Status.CREATED).build() : Response.noContent().build();
+    }
+}

@@ -1,0 +1,104 @@
+package uk.nhs.gp2gp.api.transfer;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.List;
+import uk.nhs.gp2gp.api.security.ApiSecurityContext;
+import uk.nhs.gp2gp.api.security.RequiresRole;
+import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.security.ApiCaller;
+import uk.nhs.gp2gp.transfer.ReasonCode;
+import uk.nhs.gp2gp.transfer.Transfer;
+import uk.nhs.gp2gp.transfer.TransferRole;
+import uk.nhs.gp2gp.transfer.TransferSearch;
+import uk.nhs.gp2gp.transfer.TransferStatus;
+import uk.nhs.gp2gp.transfer.Transfers;
+import uk.nhs.gp2gp.transfer.UnreadableMessageException;
+
+/**
+ * Requests for a hosted practice's patients that have no stored record: the partner system
+ * supplies the extract, or refuses with a reason, before the timeout answers for it.
+ */
+@Path("ehr-requests")
+@Produces(MediaType.APPLICATION_JSON)
+@RequiresRole({"PRACTICE", "ADMIN"})
+public class EhrRequestResource {
+
+    @EJB
+    private Transfers transfers;
+
+    @Inject
+    private Clock clock;
+
+    @Context
+    private SecurityContext security;
+
+    public record Refusal(@NotNull @Pattern(regexp = "06|07|10|19|20|24|99",
+            message = "must be 06, 07, 10, 19, 20, 24 or 99") String reasonCode) {
+    }
+
+    @GET
+    public List<TransferView> pending(@QueryParam("ods") String ods,
+            @QueryParam("status") @DefaultValue("PENDING") String status) {
+        ApiCaller caller = ApiSecurityContext.callerOf(security);
+        String odsCode = ods == null || ods.isBlank() ? null : OdsCode.of(ods).value();
+        boolean everywhere = caller.hasRole("ADMIN") || caller.odsCodes().contains("*");
+        return transfers.search(new TransferSearch(odsCode, TransferStatus.WAITING_FOR_EXTRACT, null, null, null,
+                        everywhere ? null : caller.odsCodes(), 0, 500)).stream()
+                .map(t -> TransferView.of(t, null, clock.instant())).toList();
+    }
+
+    /** The extract for a waiting request: an RCMR_IN030000UK06 message or a bare EhrExtract. */
+    @PUT
+    @Path("{conversationId}/extract")
+    @Consumes({"application/xml", "text/xml"})
+    public TransferView supply(@PathParam("conversationId") String conversationId, InputStream body)
+            throws IOException {
+        Transfer waiting = waiting(conversationId);
+        byte[] record = body.readAllBytes();
+        String inside = transfers.nhsNumberOfRecord(record);
+        if (!waiting.getNhsNumber().equals(inside)) {
+            throw new UnreadableMessageException("nhsNumber", "The extract is about another patient than the request",
+                    ReasonCode.R21, null);
+        }
+        return TransferView.of(transfers.supplyExtract(conversationId, record), null, clock.instant());
+    }
+
+    @POST
+    @Path("{conversationId}/refusal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TransferView refuse(@PathParam("conversationId") String conversationId, @NotNull @Valid Refusal body) {
+        waiting(conversationId);
+        return TransferView.of(transfers.refuseRequest(conversationId, ReasonCode.of(body.reasonCode()).orElseThrow()),
+                null, clock.instant());
+    }
+
+    private Transfer waiting(String conversationId) {
+        Transfer transfer = transfers.find(conversationId, TransferRole.SENDER)
+                .orElseThrow(() -> new NotFoundException("No request " + conversationId));
+        if (!ApiSecurityContext.callerOf(security).mayActFor(transfer.getSendingOds())) {
+            throw new ForbiddenException();
+        }
+        return transfer;
+    }
+}

@@ -1,0 +1,45 @@
+package uk.nhs.gp2gp.api.transfer;
+
+import java.time.Instant;
+import java.util.List;
+import uk.nhs.gp2gp.transfer.ReasonCode;
+import uk.nhs.gp2gp.transfer.Transfer;
+import uk.nhs.gp2gp.transfer.TransferMessage;
+
+/** A transfer as the API shows it: where it is, how far the record has come, and why it failed. */
+public record TransferView(String conversationId, String role, String status, String nhsNumber,
+        String requestingOds, String sendingOds, boolean returningPatient, Instant requestedAt,
+        Instant extractReceivedAt, Instant integrationDeadline, Boolean integratedOnTime, Instant integratedAt,
+        Instant completedAt, Progress progress, Failure failure, List<TimelineEntry> timeline) {
+
+    public record Progress(int partsExpected, int partsReceived, long bytesReceived) {
+    }
+
+    /** The reason code, what it means in plain English and what to do next. */
+    public record Failure(String code, String reason, String detail, String nextStep) {
+    }
+
+    public record TimelineEntry(Instant at, String direction, String interactionId, String messageId,
+            String refersTo, String ackType, String reasonCode, long bytes) {
+    }
+
+    static TransferView of(Transfer t, List<TransferMessage> messages, Instant now) {
+        Failure failure = null;
+        if (t.getFailureCode() != null || t.getFailureText() != null) {
+            ReasonCode reason = ReasonCode.of(t.getFailureCode()).orElse(null);
+            failure = new Failure(t.getFailureCode(), reason == null ? null : reason.shortName(),
+                    t.getFailureText() != null ? t.getFailureText() : reason.meaning(),
+                    reason == null ? "Check the timeline; retry the transfer, or contact support with the conversation id."
+                            : reason.nextStep());
+        }
+        List<TimelineEntry> timeline = messages == null ? null : messages.stream()
+                .map(m -> new TimelineEntry(m.getOccurredAt(), m.getDirection().name(), m.getInteractionId(),
+                        m.getMessageId(), m.getRefersTo(), m.getAckType(), m.getReasonCode(), m.getSizeBytes()))
+                .toList();
+        return new TransferView(t.getConversationId(), t.getRole().name(), t.getStatus().name(), t.getNhsNumber(),
+                t.getRequestingOds(), t.getSendingOds(), t.isReturningPatient(), t.getRequestedAt(),
+                t.getExtractReceivedAt(), t.integrationDeadline(), t.integratedOnTime(now), t.getIntegratedAt(),
+                t.getCompletedAt(), new Progress(t.getExpectedParts(), t.getReceivedParts(), t.getBytesReceived()),
+                failure, timeline);
+    }
+}

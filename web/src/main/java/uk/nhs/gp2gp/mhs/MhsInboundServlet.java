@@ -1,0 +1,83 @@
+package uk.nhs.gp2gp.mhs;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.nhs.gp2gp.transport.InboundOutcome;
+import uk.nhs.gp2gp.transport.InboundReceiver;
+
+/**
+ * {@code POST /mhs/inbound}: GP2GP messages from an MHS adaptor or a peer instance, as the MHS
+ * adaptor's inbound JSON envelope. 202 when taken (or recognised as a duplicate), 400 with a problem
+ * when refused. With gp2gp.inbound.shared-secret set, callers must send it in X-GP2GP-Peer-Secret.
+ */
+@WebServlet(urlPatterns = "/mhs/inbound")
+public class MhsInboundServlet extends HttpServlet {
+
+    /** GP2GP messages are at most 5 MB of payload and attachments; leave room for base64 and the envelope. */
+    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+    @EJB
+    private InboundReceiver inbound;
+
+    @Inject
+    @ConfigProperty(name = "gp2gp.inbound.shared-secret")
+    private Optional<String> sharedSecret;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (sharedSecret.filter(s -> !s.isBlank()).isPresent() && !secretMatches(request)) {
+            problem(response, 401, "unauthorized", "The peer secret (X-GP2GP-Peer-Secret) is missing or wrong");
+            return;
+        }
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase().startsWith("application/json")) {
+            problem(response, 415, "unsupported-media-type",
+                    "Send the MHS inbound JSON envelope as application/json");
+            return;
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            problem(response, 413, "too-large", "The message is larger than " + MAX_BODY_BYTES + " bytes");
+            return;
+        }
+        InboundOutcome outcome = inbound.receive(body);
+        if (outcome.isRefused()) {
+            problem(response, 400, "message-refused", outcome.detail());
+            return;
+        }
+        response.setStatus(202);
+        response.setContentType("application/json");
+        response.getWriter().write(Json.createObjectBuilder().add("outcome", outcome.kind().name())
+                .add("detail", outcome.detail()).build().toString());
+    }
+
+    private boolean secretMatches(HttpServletRequest request) {
+        String given = request.getHeader(InboundReceiver.SECRET_HEADER);
+        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                sharedSecret.get().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void problem(HttpServletResponse response, int status, String slug, String detail)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.getWriter().write(Json.createObjectBuilder()
+                .add("type", "urn:gp2gp:problem:" + slug).add("status", status)
+                .add("title", slug.replace('-', ' ')).add("detail", detail == null ? "" : detail)
+                .build().toString());
+    }
+}

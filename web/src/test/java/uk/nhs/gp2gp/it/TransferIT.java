@@ -1,0 +1,241 @@
+package uk.nhs.gp2gp.it;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+import static uk.nhs.gp2gp.it.DeployedWar.anonymous;
+import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
+
+import io.restassured.path.json.JsonPath;
+import java.net.URL;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import uk.nhs.gp2gp.transfer.AckType;
+import uk.nhs.gp2gp.transfer.Party;
+import uk.nhs.gp2gp.transfer.codec.StaxConversationCodec;
+import uk.nhs.gp2gp.transport.OutboundMessage;
+
+/**
+ * Whole GP2GP conversations between two practices hosted on one instance, over the loopback
+ * transport: the requester's API, the sender's answers, the final acknowledgement, and the
+ * failure paths with their protocol codes.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TransferIT {
+
+    private static final String REQUESTER = "Q99201";
+    private static final String SENDER = "Q99202";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return DeployedWar.archive();
+    }
+
+    @ArquillianResource
+    private URL app;
+
+    @BeforeEach
+    void twoHostedPractices() {
+        putPractice(REQUESTER, "Requesting Synthetic Surgery", "900000009201");
+        putPractice(SENDER, "Sending Synthetic Surgery", "900000009202");
+    }
+
+    @Test
+    void aSmallRecordTravelsAndIsIntegrated() {
+        String nhsNumber = "9690937286";
+        storeRecord(SENDER, nhsNumber);
+
+        String location = asAdmin(app).contentType("application/json")
+                .body(transfer(nhsNumber)).post("api/v1/transfers")
+                .then().statusCode(202)
+                .header("Location", containsString("/api/v1/transfers/"))
+                .body("status", equalTo("REQUESTED"))
+                .extract().header("Location");
+        String conversation = location.substring(location.lastIndexOf('/') + 1);
+
+        JsonPath ready = waitFor(conversation, "REQUESTER", t -> "READY_TO_INTEGRATE".equals(t.getString("status")));
+        assertEquals(nhsNumber, ready.getString("nhsNumber"));
+        assertEquals(Boolean.FALSE, ready.getBoolean("returningPatient"));
+        assertEquals(1, ready.getInt("progress.partsReceived"));
+        asAdmin(app).get("api/v1/transfers/" + conversation).then()
+                .body("timeline.interactionId", hasItem("RCMR_IN030000UK06"))
+                .body("integrationDeadline", notNullValue());
+
+        asAdmin(app).get("api/v1/transfers/" + conversation + "/ehr").then().statusCode(200)
+                .contentType("application/xml")
+                .body(containsString("RCMR_IN030000UK06"))
+                .body(containsString(nhsNumber));
+
+        asAdmin(app).contentType("application/json").body("{\"outcome\": \"INTEGRATED\"}")
+                .post("api/v1/transfers/" + conversation + "/outcome")
+                .then().statusCode(200).body("status", equalTo("INTEGRATED"));
+
+        waitFor(conversation, "SENDER", t -> "COMPLETE".equals(t.getString("status")));
+        asAdmin(app).contentType("application/json").body("{\"outcome\": \"INTEGRATED\"}")
+                .post("api/v1/transfers/" + conversation + "/outcome")
+                .then().statusCode(409);
+    }
+
+    @Test
+    void aRejectedRecordEndsBothSidesWithTheCode() {
+        String nhsNumber = "9442964410";
+        storeRecord(SENDER, nhsNumber);
+        String conversation = startTransfer(nhsNumber);
+        waitFor(conversation, "REQUESTER", t -> "READY_TO_INTEGRATE".equals(t.getString("status")));
+
+        asAdmin(app).contentType("application/json").body("{\"outcome\": \"REJECTED\", \"reasonCode\": \"28\"}")
+                .post("api/v1/transfers/" + conversation + "/outcome")
+                .then().statusCode(200).body("status", equalTo("REJECTED")).body("failure.code", equalTo("28"));
+
+        JsonPath sender = waitFor(conversation, "SENDER", t -> "NOT_INTEGRATED".equals(t.getString("status")));
+        assertEquals("28", sender.getString("failure.code"));
+    }
+
+    @Test
+    void aSenderWithoutTheRecordRefusesWithCode06() {
+        String nhsNumber = "9692294935";
+        String conversation = startTransfer(nhsNumber);
+        waitFor(conversation, "SENDER", t -> "WAITING_FOR_EXTRACT".equals(t.getString("status")));
+        asAdmin(app).get("api/v1/ehr-requests?ods=" + SENDER).then().statusCode(200)
+                .body("conversationId", hasItem(conversation));
+
+        asAdmin(app).contentType("application/json").body("{\"reasonCode\": \"06\"}")
+                .post("api/v1/ehr-requests/" + conversation + "/refusal")
+                .then().statusCode(200).body("status", equalTo("REFUSED"));
+
+        JsonPath failed = waitFor(conversation, "REQUESTER", t -> "FAILED".equals(t.getString("status")));
+        assertEquals("06", failed.getString("failure.code"));
+        assertEquals("Patient not at surgery", failed.getString("failure.reason"));
+    }
+
+    @Test
+    void aPartnerSuppliesTheExtractLateButInTime() {
+        String nhsNumber = "9729649588";
+        String conversation = startTransfer(nhsNumber);
+        waitFor(conversation, "SENDER", t -> "WAITING_FOR_EXTRACT".equals(t.getString("status")));
+
+        asAdmin(app).contentType("application/xml").body(bareExtract(nhsNumber))
+                .put("api/v1/ehr-requests/" + conversation + "/extract")
+                .then().statusCode(200).body("status", equalTo("EXTRACT_SENT"));
+        waitFor(conversation, "REQUESTER", t -> "READY_TO_INTEGRATE".equals(t.getString("status")));
+    }
+
+    @Test
+    void aMessageDeliveredThreeTimesIsProcessedOnce() {
+        StaxConversationCodec codec = new StaxConversationCodec(Clock.systemUTC());
+        String conversation = java.util.UUID.randomUUID().toString().toUpperCase();
+        OutboundMessage request = codec.ehrRequest(conversation, "REQ-" + conversation, "9446363101",
+                new Party(REQUESTER, "900000009201", REQUESTER + "-9201"),
+                new Party(SENDER, "900000009202", SENDER + "-9202"));
+        for (String expected : new String[] {"PROCESSED", "DUPLICATE", "DUPLICATE"}) {
+            anonymous(app).contentType("application/json").body(request.envelope()).post("mhs/inbound")
+                    .then().statusCode(202).body("outcome", equalTo(expected));
+        }
+        JsonPath sender = waitFor(conversation, "SENDER", t -> "WAITING_FOR_EXTRACT".equals(t.getString("status")));
+        assertEquals(1, sender.getList("timeline.findAll { it.direction == 'IN' }").size());
+    }
+
+    @Test
+    void anAcknowledgementForAnUnknownConversationChangesNothing() {
+        StaxConversationCodec codec = new StaxConversationCodec(Clock.systemUTC());
+        OutboundMessage ack = codec.acknowledgement("UNKNOWN-CONVERSATION", new Party(SENDER, "1", SENDER + "-1"),
+                new Party(REQUESTER, "2", REQUESTER + "-2"), "NO-SUCH-MESSAGE", AckType.AA, null);
+        anonymous(app).contentType("application/json").body(ack.envelope()).post("mhs/inbound")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("no message of a known conversation"));
+        asAdmin(app).get("api/v1/transfers/UNKNOWN-CONVERSATION").then().statusCode(404);
+        anonymous(app).contentType("application/json").body("{\"ebXML\": \"<x\"}").post("mhs/inbound")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void badTransferRequestsAreRefusedNamingTheField() {
+        asAdmin(app).contentType("application/json").body(transfer("9690937287")).post("api/v1/transfers")
+                .then().statusCode(400).body("errors[0].field", equalTo("nhsNumber"));
+        asAdmin(app).contentType("application/json")
+                .body("{\"nhsNumber\": \"9690937286\", \"requestingOds\": \"" + REQUESTER + "\", \"sendingOds\": \"Z99999\"}")
+                .post("api/v1/transfers")
+                .then().statusCode(400).body("errors[0].field", equalTo("sendingOds"));
+        asAdmin(app).contentType("application/json").body("{}").post("api/v1/transfers")
+                .then().statusCode(400).body("errors.field", hasItem("requestingOds"));
+    }
+
+    private String startTransfer(String nhsNumber) {
+        String location = asAdmin(app).contentType("application/json").body(transfer(nhsNumber))
+                .post("api/v1/transfers").then().statusCode(202).extract().header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private JsonPath waitFor(String conversation, String role, Predicate<JsonPath> condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        JsonPath last = null;
+        while (Instant.now().isBefore(deadline)) {
+            var response = asAdmin(app).get("api/v1/transfers/" + conversation + "?role=" + role);
+            if (response.statusCode() == 200) {
+                last = response.jsonPath();
+                if (condition.test(last)) {
+                    return last;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        fail("The " + role + " transfer " + conversation + " did not get there in 30 s; last seen: "
+                + (last == null ? "nothing" : last.prettify()));
+        return null;
+    }
+
+    private void putPractice(String ods, String name, String asid) {
+        asAdmin(app).contentType("application/json")
+                .body("{\"name\": \"" + name + "\", \"asid\": \"" + asid + "\", \"partyKey\": \"" + ods + "-"
+                        + asid.substring(8) + "\", \"hosted\": true}")
+                .put("api/v1/practices/" + ods).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    }
+
+    private void storeRecord(String ods, String nhsNumber) {
+        asAdmin(app).contentType("application/xml").body(bareExtract(nhsNumber))
+                .put("api/v1/practices/" + ods + "/records/" + nhsNumber)
+                .then().statusCode(org.hamcrest.Matchers.oneOf(201, 204));
+    }
+
+    private static String transfer(String nhsNumber) {
+        return "{\"nhsNumber\": \"" + nhsNumber + "\", \"requestingOds\": \"" + REQUESTER + "\", \"sendingOds\": \""
+                + SENDER + "\"}";
+    }
+
+    static String bareExtract(String nhsNumber) {
+        return """
+                <EhrExtract xmlns="urn:hl7-org:v3" classCode="EXTRACT" moodCode="EVN">
+                  <id root="0A1B2C3D-0000-4000-8000-000000000001"/>
+                  <statusCode code="COMPLETE"/>
+                  <availabilityTime value="20260101090000"/>
+                  <recordTarget typeCode="RCT">
+                    <patient classCode="PAT"><id root="2.16.840.1.113883.2.1.4.1" extension="%s"/></patient>
+                  </recordTarget>
+                  <author typeCode="AUT"><time value="20260101090000"/><AgentOrgSDS classCode="AGNT">
+                    <agentOrganizationSDS classCode="ORG" determinerCode="INSTANCE">
+                      <id root="1.2.826.0.1285.0.1.10" extension="Q99202"/></agentOrganizationSDS></AgentOrgSDS></author>
+                  <destination typeCode="DST"><AgentOrgSDS classCode="AGNT">
+                    <agentOrganizationSDS classCode="ORG" determinerCode="INSTANCE">
+                      <id root="1.2.826.0.1285.0.1.10" extension="OLDDEST"/></agentOrganizationSDS></AgentOrgSDS></destination>
+                  <component typeCode="COMP"><ehrFolder classCode="FOLDER" moodCode="EVN">
+                    <id root="0A1B2C3D-0000-4000-8000-000000000002"/></ehrFolder></component>
+                  <limitation typeCode="LIMIT" inversionInd="true"/>
+                </EhrExtract>""".formatted(nhsNumber);
+    }
+}
