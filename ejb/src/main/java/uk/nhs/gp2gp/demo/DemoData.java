@@ -8,12 +8,16 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.nio.charset.StandardCharsets;
+import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.record.PatientRecords;
 import uk.nhs.gp2gp.practice.PracticeDetails;
 import uk.nhs.gp2gp.practice.Practices;
 
 /**
- * With gp2gp.demo=true, seeds synthetic practices so that a newcomer can try the product at once.
+ * With gp2gp.demo=true, seeds synthetic practices and records so that a newcomer can try a whole
+ * transfer at once.
  * Only adds what is missing: it never overwrites what an admin changed.
  */
 @Singleton
@@ -36,6 +40,9 @@ public class DemoData {
     @EJB
     private Practices practices;
 
+    @EJB
+    private PatientRecords records;
+
     @PostConstruct
     void seed() {
         if (!demo) {
@@ -50,7 +57,17 @@ public class DemoData {
                 added++;
             }
         }
-        LOG.log(Level.INFO, "Demo data: {0} synthetic practices added", added);
+        int stored = 0;
+        for (String[] patient : DemoRecords.PATIENTS) {
+            NhsNumber number = new NhsNumber(patient[0]);
+            OdsCode holder = OdsCode.of(patient[1]);
+            if (records.find(holder, number).isEmpty()) {
+                records.storeChecked(holder, number,
+                        DemoRecords.extract(patient[0], patient[1]).getBytes(StandardCharsets.UTF_8));
+                stored++;
+            }
+        }
+        LOG.log(Level.INFO, "Demo data: {0} synthetic practices and {1} synthetic records added", added, stored);
     }
 
     record DemoPractice(String odsCode, String name, String asid) {

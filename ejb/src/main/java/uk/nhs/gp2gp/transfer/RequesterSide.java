@@ -94,6 +94,7 @@ public class RequesterSide {
         contentStore.write(StoredContent.ofTransfer(transfer.getId(), StoredContent.Kind.EXTRACT,
                 extract.messageId(), "application/xml", clock.instant()), extract.payload());
         transfer.recordExtract(extract.messageId(), clock.instant());
+        transfer.expectParts(1 + extract.externalParts().size());
         transfer.partReceived(extract.payload().length);
         tasks.cancel(EXTRACT_DUE, transfer.getConversationId());
         if (extract.externalParts().isEmpty()) {

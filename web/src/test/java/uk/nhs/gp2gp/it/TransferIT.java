@@ -54,7 +54,7 @@ class TransferIT {
 
     @Test
     void aSmallRecordTravelsAndIsIntegrated() {
-        String nhsNumber = "9690937286";
+        String nhsNumber = "9990000018";
         storeRecord(SENDER, nhsNumber);
 
         String location = asAdmin(app).contentType("application/json")
@@ -90,7 +90,7 @@ class TransferIT {
 
     @Test
     void aRejectedRecordEndsBothSidesWithTheCode() {
-        String nhsNumber = "9442964410";
+        String nhsNumber = "9990000026";
         storeRecord(SENDER, nhsNumber);
         String conversation = startTransfer(nhsNumber);
         waitFor(conversation, "REQUESTER", t -> "READY_TO_INTEGRATE".equals(t.getString("status")));
@@ -105,7 +105,7 @@ class TransferIT {
 
     @Test
     void aSenderWithoutTheRecordRefusesWithCode06() {
-        String nhsNumber = "9692294935";
+        String nhsNumber = "9990000034";
         String conversation = startTransfer(nhsNumber);
         waitFor(conversation, "SENDER", t -> "WAITING_FOR_EXTRACT".equals(t.getString("status")));
         asAdmin(app).get("api/v1/ehr-requests?ods=" + SENDER).then().statusCode(200)
@@ -122,7 +122,7 @@ class TransferIT {
 
     @Test
     void aPartnerSuppliesTheExtractLateButInTime() {
-        String nhsNumber = "9729649588";
+        String nhsNumber = "9990000042";
         String conversation = startTransfer(nhsNumber);
         waitFor(conversation, "SENDER", t -> "WAITING_FOR_EXTRACT".equals(t.getString("status")));
 
@@ -136,7 +136,7 @@ class TransferIT {
     void aMessageDeliveredThreeTimesIsProcessedOnce() {
         StaxConversationCodec codec = new StaxConversationCodec(Clock.systemUTC());
         String conversation = java.util.UUID.randomUUID().toString().toUpperCase();
-        OutboundMessage request = codec.ehrRequest(conversation, "REQ-" + conversation, "9446363101",
+        OutboundMessage request = codec.ehrRequest(conversation, "REQ-" + conversation, "9990000050",
                 new Party(REQUESTER, "900000009201", REQUESTER + "-9201"),
                 new Party(SENDER, "900000009202", SENDER + "-9202"));
         for (String expected : new String[] {"PROCESSED", "DUPLICATE", "DUPLICATE"}) {
@@ -162,10 +162,10 @@ class TransferIT {
 
     @Test
     void badTransferRequestsAreRefusedNamingTheField() {
-        asAdmin(app).contentType("application/json").body(transfer("9690937287")).post("api/v1/transfers")
+        asAdmin(app).contentType("application/json").body(transfer("9990000019")).post("api/v1/transfers")
                 .then().statusCode(400).body("errors[0].field", equalTo("nhsNumber"));
         asAdmin(app).contentType("application/json")
-                .body("{\"nhsNumber\": \"9690937286\", \"requestingOds\": \"" + REQUESTER + "\", \"sendingOds\": \"Z99999\"}")
+                .body("{\"nhsNumber\": \"9990000018\", \"requestingOds\": \"" + REQUESTER + "\", \"sendingOds\": \"Z99999\"}")
                 .post("api/v1/transfers")
                 .then().statusCode(400).body("errors[0].field", equalTo("sendingOds"));
         asAdmin(app).contentType("application/json").body("{}").post("api/v1/transfers")

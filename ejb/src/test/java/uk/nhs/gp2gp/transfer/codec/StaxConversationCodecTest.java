@@ -35,14 +35,14 @@ class StaxConversationCodecTest {
 
     @Test
     void anEhrRequestReadsBackWithItsIdsAndPractices() {
-        OutboundMessage built = codec.ehrRequest("CONV-1", "REQ-1", "9690937286", REQUESTER, SENDER);
+        OutboundMessage built = codec.ehrRequest("CONV-1", "REQ-1", "9990000018", REQUESTER, SENDER);
         ReceivedMessage read = codec.read(built.envelope());
 
         assertEquals(ReceivedMessage.EHR_REQUEST, read.interactionId());
         assertEquals("CONV-1", read.conversationId());
         assertEquals(built.messageId(), read.messageId());
         assertTrue(built.messageId().matches("[0-9A-F-]{36}"), "new ids are upper-case UUIDs");
-        assertEquals("9690937286", read.nhsNumber());
+        assertEquals("9990000018", read.nhsNumber());
         assertEquals("P99001", read.fromOds());
         assertEquals("P99002", read.toOds());
         assertEquals("REQ-1", read.ehrRequestId());
@@ -102,10 +102,10 @@ class StaxConversationCodecTest {
                 <EhrExtract xmlns="urn:hl7-org:v3" classCode="EXTRACT" moodCode="EVN">
                   <id root="OLD"/>
                   <recordTarget typeCode="RCT"><patient classCode="PAT">
-                    <id root="2.16.840.1.113883.2.1.4.1" extension="9690937286"/></patient></recordTarget>
+                    <id root="2.16.840.1.113883.2.1.4.1" extension="9990000026"/></patient></recordTarget>
                   <limitation typeCode="LIMIT" inversionInd="true"/>
                 </EhrExtract>""";
-        assertEquals("9690937286", codec.nhsNumberOfRecord(stream(bare)));
+        assertEquals("9990000026", codec.nhsNumberOfRecord(stream(bare)));
         ReceivedMessage read = codec.read(codec.extract("C3", "REQ-3", stream(bare), SENDER, REQUESTER).envelope());
         assertEquals("REQ-3", read.ehrRequestId());
         String payload = new String(read.payload(), StandardCharsets.UTF_8);
@@ -131,7 +131,7 @@ class StaxConversationCodecTest {
     void readsTheRealLargeMessageExtractAndItsExternalParts() throws Exception {
         Path uk06 = FIXTURES.resolve("large-message/scenario-6/uk06.json");
         assumeTrue(Files.exists(uk06), "SKIPPED LOUDLY: the shared fixtures are not at " + FIXTURES);
-        String json = Files.readString(uk06).replace("{{conversationId}}", "C6").replace("{{nhsNumber}}", "9690937286");
+        String json = Files.readString(uk06).replace("{{conversationId}}", "C6").replace("{{nhsNumber}}", "9990000034");
         ReceivedMessage read = codec.read(json.getBytes(StandardCharsets.UTF_8));
         assertEquals("F01B395C-15AD-480C-8FA8-EA930B182788", read.messageId());
         assertEquals("C6", read.conversationId());
