@@ -25,16 +25,19 @@ public class TransferMessaging {
     @Inject
     private ConversationCodec codec;
 
-    public void send(Transfer transfer, OutboundMessage message, String refersTo) {
+    public TransferMessage send(Transfer transfer, OutboundMessage message, String refersTo) {
         outbox.enqueue(transfer.getId(), message);
-        transfers.sent(transfer, message.messageId(), message.interactionId(), refersTo, message.envelope().length);
+        return transfers.sent(transfer, message.messageId(), message.interactionId(), refersTo,
+                message.envelope().length);
     }
 
     /** Acknowledges a message to the other practice of this transfer: AA, or AE with the reason. */
     public void acknowledge(Transfer transfer, String refersTo, ReasonCode negativeReason) {
+        AckType type = negativeReason == null ? AckType.AA : AckType.AE;
         OutboundMessage ack = codec.acknowledgement(transfer.getConversationId(), ours(transfer), theirs(transfer),
-                refersTo, negativeReason == null ? AckType.AA : AckType.AE, negativeReason);
-        send(transfer, ack, refersTo);
+                refersTo, type, negativeReason);
+        send(transfer, ack, refersTo).withAcknowledgement(type.name(),
+                negativeReason == null ? null : negativeReason.code());
     }
 
     public Party ours(Transfer transfer) {

@@ -25,8 +25,22 @@ public class LoopbackTransport implements Transport {
     @ConfigProperty(name = "gp2gp.inbound.shared-secret")
     private Optional<String> sharedSecret;
 
+    /**
+     * Deliver every message this many times. Spine may deliver a message more than once; tests set
+     * 3 to prove that every step takes a duplicate as a duplicate. Production leaves it at 1.
+     */
+    @Inject
+    @ConfigProperty(name = "gp2gp.loopback.repeat-deliveries", defaultValue = "1")
+    private int deliveries;
+
     @Override
     public void send(OutboundMessage message, Practice destination) throws TransportException {
+        for (int i = 0; i < Math.max(1, deliveries); i++) {
+            deliverOnce(message, destination);
+        }
+    }
+
+    private void deliverOnce(OutboundMessage message, Practice destination) throws TransportException {
         if (destination.isHosted()) {
             InboundOutcome outcome = inbound.receive(message.envelope());
             if (outcome.isRefused()) {

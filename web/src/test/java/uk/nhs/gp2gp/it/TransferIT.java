@@ -14,6 +14,7 @@ import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -82,7 +83,13 @@ class TransferIT {
                 .post("api/v1/transfers/" + conversation + "/outcome")
                 .then().statusCode(200).body("status", equalTo("INTEGRATED"));
 
-        waitFor(conversation, "SENDER", t -> "COMPLETE".equals(t.getString("status")));
+        JsonPath sender = waitFor(conversation, "SENDER", t -> "COMPLETE".equals(t.getString("status")));
+        // Every message was delivered three times (see web/pom.xml): each side took it once.
+        assertEquals(List.of("RCMR_IN010000UK05", "MCCI_IN010000UK13"),
+                sender.getList("timeline.findAll { it.direction == 'IN' }.interactionId"));
+        assertEquals(List.of("RCMR_IN030000UK06", "MCCI_IN010000UK13"), asAdmin(app)
+                .get("api/v1/transfers/" + conversation + "?role=REQUESTER").jsonPath()
+                .getList("timeline.findAll { it.direction == 'IN' }.interactionId"));
         asAdmin(app).contentType("application/json").body("{\"outcome\": \"INTEGRATED\"}")
                 .post("api/v1/transfers/" + conversation + "/outcome")
                 .then().statusCode(409);
@@ -130,6 +137,39 @@ class TransferIT {
                 .put("api/v1/ehr-requests/" + conversation + "/extract")
                 .then().statusCode(200).body("status", equalTo("EXTRACT_SENT"));
         waitFor(conversation, "REQUESTER", t -> "READY_TO_INTEGRATE".equals(t.getString("status")));
+    }
+
+    @Test
+    void aPartnerThatNeverSuppliesTheExtractIsAnsweredWithCode10() {
+        String conversation = startTransfer("9990000107");
+        waitFor(conversation, "SENDER", t -> "WAITING_FOR_EXTRACT".equals(t.getString("status")));
+
+        JsonPath failed = waitFor(conversation, "REQUESTER", t -> "FAILED".equals(t.getString("status")));
+        assertEquals("10", failed.getString("failure.code"));
+        asAdmin(app).get("api/v1/transfers/" + conversation + "?role=SENDER").then()
+                .body("status", equalTo("REFUSED"))
+                .body("timeline.findAll { it.direction == 'OUT' }.ackType", hasItem("AE"));
+        asAdmin(app).contentType("application/xml").body(bareExtract("9990000107"))
+                .put("api/v1/ehr-requests/" + conversation + "/extract")
+                .then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
+    void aPatientComingBackToThePracticeTheyLeftIsAReturningPatient() {
+        String nhsNumber = "9990000115";
+        storeRecord(SENDER, nhsNumber);
+        String away = startTransfer(nhsNumber);
+        waitFor(away, "REQUESTER", t -> "READY_TO_INTEGRATE".equals(t.getString("status")));
+        asAdmin(app).contentType("application/json").body("{\"outcome\": \"INTEGRATED\"}")
+                .post("api/v1/transfers/" + away + "/outcome").then().statusCode(200);
+
+        asAdmin(app).contentType("application/xml").body(bareExtract(nhsNumber))
+                .put("api/v1/practices/" + REQUESTER + "/records/" + nhsNumber).then().statusCode(201);
+        asAdmin(app).contentType("application/json")
+                .body("{\"nhsNumber\": \"" + nhsNumber + "\", \"requestingOds\": \"" + SENDER
+                        + "\", \"sendingOds\": \"" + REQUESTER + "\"}")
+                .post("api/v1/transfers")
+                .then().statusCode(202).body("returningPatient", equalTo(true));
     }
 
     @Test

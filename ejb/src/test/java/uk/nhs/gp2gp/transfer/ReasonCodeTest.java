@@ -1,0 +1,40 @@
+package uk.nhs.gp2gp.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class ReasonCodeTest {
+
+    @Test
+    void readsCodesWithOrWithoutTheLeadingZero() {
+        assertEquals(ReasonCode.R06, ReasonCode.of("06").orElseThrow());
+        assertEquals(ReasonCode.R06, ReasonCode.of("6").orElseThrow(), "reporting data drops the zero");
+        assertEquals(ReasonCode.R99, ReasonCode.of(" 99 ").orElseThrow());
+    }
+
+    @Test
+    void unknownOrJunkCodesAreEmpty() {
+        assertTrue(ReasonCode.of("16").isEmpty(), "16 is not a GP2GP code");
+        assertTrue(ReasonCode.of(null).isEmpty());
+        assertTrue(ReasonCode.of("").isEmpty());
+        assertTrue(ReasonCode.of("1e3").isEmpty());
+        assertTrue(ReasonCode.of("123").isEmpty());
+    }
+
+    @Test
+    void everyCodeSaysWhatItMeansAndWhatToDo() {
+        for (ReasonCode code : ReasonCode.values()) {
+            assertTrue(code.code().matches("\\d{2}"), code.name());
+            assertEquals("R" + code.code(), code.name());
+            assertFalse(code.shortName().isBlank());
+            assertTrue(code.meaning().endsWith("."), code + " meaning reads as a sentence");
+            assertTrue(code.nextStep().endsWith("."), code + " next step reads as a sentence");
+        }
+        assertEquals(Arrays.stream(ReasonCode.values()).map(ReasonCode::code).distinct().count(),
+                ReasonCode.values().length);
+    }
+}

@@ -1,0 +1,90 @@
+package uk.nhs.gp2gp.it;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import java.io.File;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A second GP2GP Hub: the same WAR on its own Payara Micro process and its own in-memory database,
+ * for conversations between two instances over HTTP. Started and stopped by the test.
+ */
+final class PeerInstance implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+
+    private PeerInstance(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static PeerInstance start(String name) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        File log = new File("target/" + name + ".log");
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar",
+                System.getProperty("payara.micro.jar"), "--deploy", System.getProperty("gp2gp.war"),
+                "--contextroot", "/", "--port", String.valueOf(port), "--nocluster", "--nohazelcast"))
+                .redirectErrorStream(true).redirectOutput(log);
+        builder.environment().put("GP2GP_DB_URL", "jdbc:h2:mem:" + name
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        builder.environment().put("GP2GP_DB_USER", "sa");
+        builder.environment().put("GP2GP_DB_PASSWORD", "");
+        PeerInstance peer = new PeerInstance(builder.start(), port);
+        peer.awaitReady(Duration.ofMinutes(3), log);
+        return peer;
+    }
+
+    private void awaitReady(Duration patience, File log) throws InterruptedException, IOException {
+        Instant deadline = Instant.now().plus(patience);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The peer instance stopped; see " + log);
+            }
+            try {
+                HttpURLConnection ready = (HttpURLConnection) URI.create(url() + "/health/ready").toURL()
+                        .openConnection();
+                ready.setConnectTimeout(1000);
+                if (ready.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        close();
+        throw new IllegalStateException("The peer instance was not ready in " + patience + "; see " + log);
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    RequestSpecification asAdmin() {
+        return RestAssured.given().baseUri(url()).header("Authorization", "Bearer " + DeployedWar.BOOTSTRAP_KEY);
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
