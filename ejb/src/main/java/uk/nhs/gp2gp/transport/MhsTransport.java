@@ -1,9 +1,9 @@
 package uk.nhs.gp2gp.transport;
 
+import jakarta.json.spi.JsonProvider;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -29,6 +29,9 @@ import uk.nhs.gp2gp.practice.Practices;
  */
 @ApplicationScoped
 public class MhsTransport implements Transport {
+
+    /** Looked up once: {@code Json.createX} searches the class path on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Inject
     @ConfigProperty(name = "gp2gp.mhs.outbound-url")
@@ -63,27 +66,27 @@ public class MhsTransport implements Transport {
     /** The inbound envelope without its ebXML, in the outbound API's field names. */
     static byte[] outboundBody(byte[] envelope) {
         JsonObject in;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(envelope))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(envelope))) {
             in = reader.readObject();
         }
-        JsonObjectBuilder out = Json.createObjectBuilder().add("payload", in.getString("payload"));
+        JsonObjectBuilder out = JSON.createObjectBuilder().add("payload", in.getString("payload"));
         out.add("attachments", copy(in.getJsonArray("attachments"), "content_type", "is_base64", "description",
                 "payload", "document_id"));
         out.add("external_attachments", copy(in.getJsonArray("external_attachments"), "message_id", "description",
                 "document_id"));
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        Json.createWriter(body).writeObject(out.build());
+        JSON.createWriter(body).writeObject(out.build());
         return body.toByteArray();
     }
 
     private static JsonArrayBuilder copy(JsonArray items, String... fields) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         if (items == null) {
             return array;
         }
         for (JsonValue value : items) {
             JsonObject item = value.asJsonObject();
-            JsonObjectBuilder copy = Json.createObjectBuilder();
+            JsonObjectBuilder copy = JSON.createObjectBuilder();
             for (String field : fields) {
                 if (item.containsKey(field) && item.get(field).getValueType() != JsonValue.ValueType.NULL) {
                     copy.add(field, item.get(field));

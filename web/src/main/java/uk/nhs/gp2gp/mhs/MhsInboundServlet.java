@@ -1,8 +1,8 @@
 package uk.nhs.gp2gp.mhs;
 
+import jakarta.json.spi.JsonProvider;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +23,9 @@ import uk.nhs.gp2gp.transport.InboundReceiver;
  */
 @WebServlet(urlPatterns = "/mhs/inbound")
 public class MhsInboundServlet extends HttpServlet {
+
+    /** Looked up once: {@code Json.createX} searches the class path on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** GP2GP messages are at most 5 MB of payload and attachments; leave room for base64 and the envelope. */
     static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -61,7 +64,7 @@ public class MhsInboundServlet extends HttpServlet {
         }
         response.setStatus(202);
         response.setContentType("application/json");
-        response.getWriter().write(Json.createObjectBuilder().add("outcome", outcome.kind().name())
+        response.getWriter().write(JSON.createObjectBuilder().add("outcome", outcome.kind().name())
                 .add("detail", outcome.detail()).build().toString());
     }
 
@@ -75,7 +78,7 @@ public class MhsInboundServlet extends HttpServlet {
             throws IOException {
         response.setStatus(status);
         response.setContentType("application/problem+json");
-        response.getWriter().write(Json.createObjectBuilder()
+        response.getWriter().write(JSON.createObjectBuilder()
                 .add("type", "urn:gp2gp:problem:" + slug).add("status", status)
                 .add("title", slug.replace('-', ' ')).add("detail", detail == null ? "" : detail)
                 .build().toString());

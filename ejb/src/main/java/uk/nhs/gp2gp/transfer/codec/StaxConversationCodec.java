@@ -1,10 +1,10 @@
 package uk.nhs.gp2gp.transfer.codec;
 
+import jakarta.json.spi.JsonProvider;
 import static uk.nhs.gp2gp.transfer.codec.Hl7.xml;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -39,6 +39,9 @@ import uk.nhs.gp2gp.transport.OutboundMessage;
  */
 @ApplicationScoped
 public class StaxConversationCodec implements ConversationCodec {
+
+    /** Looked up once: {@code Json.createX} searches the class path on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final String EXTRACT = "*/ControlActEvent/subject/EhrExtract";
     private static final String REQUEST = "*/ControlActEvent/subject/EhrRequest";
@@ -162,11 +165,11 @@ public class StaxConversationCodec implements ConversationCodec {
             String messageId, String payload, Instant now) {
         String ebxml = EbxmlHeader.of(from, to, conversationId, interactionId, messageId, now);
         ByteArrayOutputStream json = new ByteArrayOutputStream(payload.length() + ebxml.length() + 256);
-        Json.createWriter(json).writeObject(Json.createObjectBuilder()
+        JSON.createWriter(json).writeObject(JSON.createObjectBuilder()
                 .add("ebXML", ebxml)
                 .add("payload", payload)
-                .add("attachments", Json.createArrayBuilder())
-                .add("external_attachments", Json.createArrayBuilder())
+                .add("attachments", JSON.createArrayBuilder())
+                .add("external_attachments", JSON.createArrayBuilder())
                 .build());
         return new OutboundMessage(conversationId, messageId, interactionId, from.odsCode(), to.odsCode(),
                 json.toByteArray());
@@ -178,7 +181,7 @@ public class StaxConversationCodec implements ConversationCodec {
             throw problem("envelope", "The message is larger than " + MAX_ENVELOPE_BYTES + " bytes", null);
         }
         JsonObject json;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(envelope))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(envelope))) {
             json = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw problem("envelope", "The message is not an MHS JSON envelope: " + e.getClass().getSimpleName(),
