@@ -46,12 +46,24 @@ public class PatientRecords {
      * EhrExtract about this patient. Returns true when the practice had no record of the patient.
      */
     public boolean storeChecked(OdsCode practice, NhsNumber patient, byte[] extractXml) {
+        return storeChecked(practice, patient, extractXml, List.of());
+    }
+
+    /** As {@link #storeChecked(OdsCode, NhsNumber, byte[])}, with the record's attachments. */
+    public boolean storeChecked(OdsCode practice, NhsNumber patient, byte[] extractXml,
+            List<RecordAttachment> attachments) {
         String inside = codec.nhsNumberOfRecord(new java.io.ByteArrayInputStream(extractXml));
         if (!patient.value().equals(inside)) {
             throw new UnreadableMessageException("nhsNumber",
                     "The record is about another NHS number than the one in the address", ReasonCode.R21, null);
         }
-        return store(practice, patient, new java.io.ByteArrayInputStream(extractXml));
+        boolean created = store(practice, patient, new java.io.ByteArrayInputStream(extractXml));
+        PatientRecord record = find(practice, patient).orElseThrow();
+        for (RecordAttachment attachment : attachments) {
+            contentStore.write(StoredContent.ofRecord(record.getId(), attachment.contentId(), attachment.contentType(),
+                    clock.instant()).describedAs(attachment.description(), false, false), attachment.bytes());
+        }
+        return created;
     }
 
     /** Stores (or replaces) the practice's record of the patient; returns true when it is new. */
@@ -73,6 +85,15 @@ public class PatientRecords {
     public List<StoredContent> contents(PatientRecord record) {
         return em.createNamedQuery(StoredContent.OF_RECORD, StoredContent.class)
                 .setParameter("recordId", record.getId()).getResultList();
+    }
+
+    /** The record's attachments (everything stored with it but the extract). */
+    public List<StoredContent> attachments(PatientRecord record) {
+        return contents(record).stream().filter(c -> !EXTRACT_CONTENT_ID.equals(c.getContentId())).toList();
+    }
+
+    public byte[] read(StoredContent content) {
+        return contentStore.readAll(content.getId());
     }
 
     /** The stored extract, to read as a stream (close it). */

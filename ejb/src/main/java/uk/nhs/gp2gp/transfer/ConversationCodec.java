@@ -16,10 +16,10 @@ public interface ConversationCodec {
     /**
      * The EHR extract built from a record a practice stored (an RCMR_IN030000UK06 message or a bare
      * EhrExtract), with new ids (one id for the message and the extract), the link to the request
-     * and the requesting practice as destination.
+     * and the requesting practice as destination; the attachments travel inline ({@code cid:} parts).
      */
-    OutboundMessage extract(String conversationId, String ehrRequestId, InputStream storedRecord, Party sender,
-            Party requester);
+    OutboundMessage extract(String conversationId, String ehrRequestId, InputStream storedRecord,
+            java.util.List<InlineAttachment> attachments, Party sender, Party requester);
 
     /** A positive or negative application acknowledgement of {@code refersTo}. */
     OutboundMessage acknowledgement(String conversationId, Party from, Party to, String refersTo, AckType type,

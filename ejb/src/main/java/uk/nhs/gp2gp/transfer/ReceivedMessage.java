@@ -10,11 +10,12 @@ import java.util.List;
  * @param refersTo          for acknowledgements: the acknowledged message
  * @param ehrRequestId      for a request: its EhrRequest id; for an extract: the request it fulfils
  * @param externalParts     for an extract or fragment index: the message ids of the parts sent separately
+ * @param attachments       the parts that came inside this message
  * @param payload           the HL7 payload as received
  */
 public record ReceivedMessage(String interactionId, String conversationId, String messageId, String fromOds,
         String toOds, String nhsNumber, String refersTo, AckType ackType, String reasonCode, String reasonText,
-        String ehrRequestId, List<String> externalParts, byte[] payload) {
+        String ehrRequestId, List<String> externalParts, List<InlineAttachment> attachments, byte[] payload) {
 
     public static final String EHR_REQUEST = "RCMR_IN010000UK05";
     public static final String EHR_EXTRACT = "RCMR_IN030000UK06";

@@ -1,9 +1,16 @@
 package uk.nhs.gp2gp.transfer;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,8 +101,19 @@ public class RequesterSide {
         contentStore.write(StoredContent.ofTransfer(transfer.getId(), StoredContent.Kind.EXTRACT,
                 extract.messageId(), "application/xml", clock.instant()), extract.payload());
         transfer.recordExtract(extract.messageId(), clock.instant());
-        transfer.expectParts(1 + extract.externalParts().size());
+        transfer.expectParts(1 + extract.attachments().size() + extract.externalParts().size());
         transfer.partReceived(extract.payload().length);
+        for (InlineAttachment attachment : extract.attachments()) {
+            try {
+                transfer.partReceived(storeAttachment(transfer, attachment).getLength());
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                messaging.acknowledge(transfer, extract.messageId(), ReasonCode.R21);
+                transfer.fail(TransferStatus.FAILED, ReasonCode.R21.code(), "Attachment " + attachment.contentId()
+                        + " could not be decoded (base64 or gzip)", clock.instant());
+                tasks.cancel(EXTRACT_DUE, transfer.getConversationId());
+                return InboundOutcome.processed("extract refused: an attachment could not be decoded");
+            }
+        }
         tasks.cancel(EXTRACT_DUE, transfer.getConversationId());
         if (extract.externalParts().isEmpty()) {
             transfer.moveTo(TransferStatus.READY_TO_INTEGRATE, clock.instant());
@@ -108,6 +126,24 @@ public class RequesterSide {
         LOG.log(Level.INFO, "Conversation {0}: extract {1} received", transfer.getConversationId(),
                 extract.messageId());
         return InboundOutcome.processed("extract received");
+    }
+
+    /** Keeps an attachment as the original file: base64 decoded, gunzipped when it was compressed. */
+    private StoredContent storeAttachment(Transfer transfer, InlineAttachment attachment) {
+        AttachmentDescription description = AttachmentDescription.parse(attachment.description());
+        InputStream bytes = attachment.base64()
+                ? Base64.getMimeDecoder().wrap(new ByteArrayInputStream(attachment.payload().getBytes(US_ASCII)))
+                : new ByteArrayInputStream(attachment.payload().getBytes(UTF_8));
+        try {
+            InputStream original = description.compressed() ? new GZIPInputStream(bytes) : bytes;
+            String type = description.contentType() != null && !description.contentType().isBlank()
+                    ? description.contentType() : attachment.contentType();
+            return contentStore.write(StoredContent.ofTransfer(transfer.getId(), StoredContent.Kind.ATTACHMENT,
+                    attachment.contentId(), type, clock.instant())
+                    .describedAs(attachment.description(), description.compressed(), attachment.base64()), original);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Why the extract cannot be this transfer's record, or null when it can. */
@@ -163,6 +199,17 @@ public class RequesterSide {
                 .ifPresent(t -> t.fail(TransferStatus.TIMED_OUT, null,
                         "No record arrived within " + extractTimeout + " of the request: the paper process applies",
                         clock.instant()));
+    }
+
+    /** The attachments that arrived with the record. */
+    public List<StoredContent> attachments(Transfer transfer) {
+        return contentStore.ofTransfer(transfer.getId(), StoredContent.Kind.ATTACHMENT);
+    }
+
+    /** One attachment, to stream (close it). */
+    public Optional<StoredRecordPart> attachment(Transfer transfer, String contentId) {
+        return attachments(transfer).stream().filter(c -> c.getContentId().equals(contentId)).findFirst()
+                .map(c -> new StoredRecordPart(c, contentStore.open(c.getId())));
     }
 
     /** The stored EHR extract of a transfer, to stream (close it). */

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.nhs.gp2gp.identifier.NhsNumber;
@@ -91,8 +93,15 @@ public class SenderSide {
         }
         Optional<PatientRecord> record = records.find(OdsCode.of(request.toOds()), new NhsNumber(request.nhsNumber()));
         if (record.isPresent()) {
+            List<InlineAttachment> attachments = inline(record.get());
+            String tooLarge = InlineLimits.check(attachments);
+            if (tooLarge != null) {
+                // Large messaging (fragments) is not built yet: say so with the protocol's code.
+                refuse(transfer, ReasonCode.R23, tooLarge);
+                return InboundOutcome.processed("refused: record needs large messaging");
+            }
             try (InputStream extract = records.openExtract(record.get())) {
-                sendExtract(transfer, extract);
+                sendExtract(transfer, extract, attachments);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -106,9 +115,9 @@ public class SenderSide {
     }
 
     /** The extract goes out, then the acknowledgement of the request (as the NHS adaptors do). */
-    public void sendExtract(Transfer transfer, InputStream storedRecord) {
+    public void sendExtract(Transfer transfer, InputStream storedRecord, List<InlineAttachment> attachments) {
         OutboundMessage extract = codec.extract(transfer.getConversationId(), transfer.getEhrRequestId(),
-                storedRecord, messaging.ours(transfer), messaging.theirs(transfer));
+                storedRecord, attachments, messaging.ours(transfer), messaging.theirs(transfer));
         messaging.send(transfer, extract, transfer.getRequestMessageId());
         transfer.recordExtract(extract.messageId(), clock.instant());
         transfer.moveTo(TransferStatus.EXTRACT_SENT, clock.instant());
@@ -159,6 +168,14 @@ public class SenderSide {
                 .ifPresent(t -> t.fail(TransferStatus.NOT_INTEGRATED, ReasonCode.R99.code(),
                         "No final acknowledgement within " + finalAckTimeout.toDays()
                                 + " days of sending the record: the paper process applies", clock.instant()));
+    }
+
+    /** The record's attachments as base64 parts of the extract's message. */
+    private List<InlineAttachment> inline(PatientRecord record) {
+        return records.attachments(record).stream()
+                .map(c -> new InlineAttachment(c.getContentId(), c.getMediaType(), true, c.getDescription(),
+                        Base64.getEncoder().encodeToString(records.read(c))))
+                .toList();
     }
 
     private static String normalised(String code) {

@@ -110,6 +110,14 @@ public class Transfers {
         return requester.extract(transfer);
     }
 
+    public List<uk.nhs.gp2gp.content.StoredContent> attachments(Transfer transfer) {
+        return requester.attachments(transfer);
+    }
+
+    public Optional<RequesterSide.StoredRecordPart> attachment(Transfer transfer, String contentId) {
+        return requester.attachment(transfer, contentId);
+    }
+
     public Transfer recordOutcome(String conversationId, IntegrationOutcome outcome, ReasonCode reason) {
         Transfer transfer = repository.lock(conversationId.toUpperCase(), TransferRole.REQUESTER)
                 .orElseThrow(() -> new TransferNotFoundException(conversationId));
@@ -120,7 +128,7 @@ public class Transfers {
     /** Sender side: the partner system supplies the extract for a request that waits for it. */
     public Transfer supplyExtract(String conversationId, byte[] record) {
         Transfer transfer = waitingForExtract(conversationId);
-        sender.sendExtract(transfer, new java.io.ByteArrayInputStream(record));
+        sender.sendExtract(transfer, new java.io.ByteArrayInputStream(record), List.of());
         return transfer;
     }
 

@@ -96,6 +96,42 @@ class TransferIT {
     }
 
     @Test
+    void attachmentsStoredWithTheRecordArriveByteExact() {
+        String nhsNumber = "9990000131";
+        byte[] scan = new byte[70_000];
+        new java.util.Random(42).nextBytes(scan);
+        String boundary = "record-boundary-42";
+        String body = "--" + boundary + "\r\nContent-Type: application/xml\r\n\r\n" + bareExtract(nhsNumber)
+                + "\r\n--" + boundary + "\r\nContent-Id: <scan-1@practice>\r\nContent-Type: image/png\r\n"
+                + "Content-Transfer-Encoding: base64\r\n"
+                + "Content-Description: Filename=\"scan.png\" ContentType=image/png Compressed=No LargeAttachment=No"
+                + " OriginalBase64=Yes Length=70000\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(scan)
+                + "\r\n--" + boundary + "\r\nContent-Id: <letter-2@practice>\r\nContent-Type: text/plain\r\n\r\n"
+                + "Synthetic referral letter."
+                + "\r\n--" + boundary + "--\r\n";
+        asAdmin(app).contentType("multipart/related; type=\"application/xml\"; boundary=" + boundary)
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .put("api/v1/practices/" + SENDER + "/records/" + nhsNumber)
+                .then().statusCode(201);
+
+        String conversation = startTransfer(nhsNumber);
+        JsonPath ready = waitFor(conversation, "REQUESTER", t -> "READY_TO_INTEGRATE".equals(t.getString("status")));
+        assertEquals(3, ready.getInt("progress.partsExpected"));
+        assertEquals(3, ready.getInt("progress.partsReceived"));
+        assertEquals(List.of("scan-1@practice", "letter-2@practice"), ready.getList("attachments.contentId"));
+        assertEquals("scan.png", ready.getString("attachments[0].filename"));
+
+        byte[] arrived = asAdmin(app).get("api/v1/transfers/" + conversation + "/attachments/scan-1@practice")
+                .then().statusCode(200).contentType("image/png").extract().asByteArray();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(scan, arrived);
+        asAdmin(app).get("api/v1/transfers/" + conversation + "/attachments/letter-2@practice")
+                .then().statusCode(200).contentType(containsString("text/plain"))
+                .body(equalTo("Synthetic referral letter."));
+        asAdmin(app).get("api/v1/transfers/" + conversation + "/attachments/nothing").then().statusCode(404);
+    }
+
+    @Test
     void aRejectedRecordEndsBothSidesWithTheCode() {
         String nhsNumber = "9990000026";
         storeRecord(SENDER, nhsNumber);

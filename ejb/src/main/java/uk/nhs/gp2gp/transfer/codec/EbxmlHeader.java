@@ -3,6 +3,8 @@ package uk.nhs.gp2gp.transfer.codec;
 import static uk.nhs.gp2gp.transfer.codec.Hl7.xml;
 
 import java.time.Instant;
+import java.util.List;
+import uk.nhs.gp2gp.transfer.InlineAttachment;
 import uk.nhs.gp2gp.transfer.Party;
 
 /** The ebXML SOAP envelope that carries every GP2GP message, as the MHS adaptor writes it. */
@@ -14,7 +16,7 @@ final class EbxmlHeader {
     }
 
     static String of(Party from, Party to, String conversationId, String interactionId, String messageId,
-            Instant now) {
+            Instant now, List<InlineAttachment> attachments) {
         return """
                 <SOAP:Envelope xmlns:SOAP="http://schemas.xmlsoap.org/soap/envelope/" \
                 xmlns:eb="http://www.oasis-open.org/committees/ebxml-msg/schema/msg-header-2_0.xsd" \
@@ -40,11 +42,22 @@ final class EbxmlHeader {
                     <eb:Description xml:lang="en">HL7 payload</eb:Description>
                     <hl7ebxml:Payload style="HL7" encoding="XML" version="3.0"/>
                    </eb:Reference>
-                  </eb:Manifest>
+                %9$s  </eb:Manifest>
                  </SOAP:Body>
                 </SOAP:Envelope>""".formatted(xml(from.partyKey()), xml(to.partyKey()),
                 xml(cpaId(from, to, interactionId)), xml(conversationId), SERVICE, xml(interactionId),
-                xml(messageId), Hl7.ebxmlTime(now));
+                xml(messageId), Hl7.ebxmlTime(now), references(attachments));
+    }
+
+    /** One manifest reference per attachment carried in the message, with its GP2GP description. */
+    private static String references(List<InlineAttachment> attachments) {
+        StringBuilder out = new StringBuilder();
+        for (InlineAttachment a : attachments) {
+            out.append("   <eb:Reference xlink:href=\"cid:").append(xml(a.contentId())).append("\">\n")
+                    .append("    <eb:Description xml:lang=\"en\">").append(xml(a.description()))
+                    .append("</eb:Description>\n   </eb:Reference>\n");
+        }
+        return out.toString();
     }
 
     /** SDS would give the contract id; on the loopback spine a stable id per route stands in for it. */

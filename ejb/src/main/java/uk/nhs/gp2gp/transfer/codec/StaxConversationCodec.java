@@ -6,6 +6,7 @@ import static uk.nhs.gp2gp.transfer.codec.Hl7.xml;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -26,6 +27,7 @@ import uk.nhs.gp2gp.identifier.InvalidIdentifierException;
 import uk.nhs.gp2gp.identifier.MessageIds;
 import uk.nhs.gp2gp.transfer.AckType;
 import uk.nhs.gp2gp.transfer.ConversationCodec;
+import uk.nhs.gp2gp.transfer.InlineAttachment;
 import uk.nhs.gp2gp.transfer.Party;
 import uk.nhs.gp2gp.transfer.ReasonCode;
 import uk.nhs.gp2gp.transfer.ReceivedMessage;
@@ -87,12 +89,13 @@ public class StaxConversationCodec implements ConversationCodec {
                   </ControlActEvent>
                 </RCMR_IN010000UK05>
                 """;
-        return message(requester, sender, conversationId, ReceivedMessage.EHR_REQUEST, messageId, payload, now);
+        return message(requester, sender, conversationId, ReceivedMessage.EHR_REQUEST, messageId, payload, now,
+                List.of());
     }
 
     @Override
-    public OutboundMessage extract(String conversationId, String ehrRequestId, InputStream storedRecord, Party sender,
-            Party requester) {
+    public OutboundMessage extract(String conversationId, String ehrRequestId, InputStream storedRecord,
+            List<InlineAttachment> attachments, Party sender, Party requester) {
         // One id for the ebXML message, the HL7 message and the EhrExtract (protocol 3.5).
         String messageId = MessageIds.newId();
         Instant now = clock.instant();
@@ -103,7 +106,8 @@ public class StaxConversationCodec implements ConversationCodec {
                 + "    <subject typeCode=\"SUBJ\" contextConductionInd=\"false\">\n"
                 + ehrExtract
                 + "\n    </subject>\n  </ControlActEvent>\n</RCMR_IN030000UK06>\n";
-        return message(sender, requester, conversationId, ReceivedMessage.EHR_EXTRACT, messageId, payload, now);
+        return message(sender, requester, conversationId, ReceivedMessage.EHR_EXTRACT, messageId, payload, now,
+                attachments);
     }
 
     @Override
@@ -158,17 +162,24 @@ public class StaxConversationCodec implements ConversationCodec {
                 """.formatted(messageId, Hl7.hl7Time(now), negative ? "V3NPfIT3.1.10" : "V3NPfIT4.2.00",
                 Hl7.OID_INTERACTION, type.name(), detail, xml(refersTo), Hl7.OID_ASID, xml(to.asid()),
                 xml(from.asid()), Hl7.controlActStart(from.asid()), reasonEvent);
-        return message(from, to, conversationId, ReceivedMessage.ACKNOWLEDGEMENT, messageId, payload, now);
+        return message(from, to, conversationId, ReceivedMessage.ACKNOWLEDGEMENT, messageId, payload, now,
+                List.of());
     }
 
     private static OutboundMessage message(Party from, Party to, String conversationId, String interactionId,
-            String messageId, String payload, Instant now) {
-        String ebxml = EbxmlHeader.of(from, to, conversationId, interactionId, messageId, now);
+            String messageId, String payload, Instant now, List<InlineAttachment> attachments) {
+        String ebxml = EbxmlHeader.of(from, to, conversationId, interactionId, messageId, now, attachments);
+        JsonArrayBuilder parts = JSON.createArrayBuilder();
+        for (InlineAttachment a : attachments) {
+            parts.add(JSON.createObjectBuilder().add("content_id", a.contentId())
+                    .add("content_type", a.contentType()).add("is_base64", a.base64())
+                    .add("description", a.description()).add("payload", a.payload()));
+        }
         ByteArrayOutputStream json = new ByteArrayOutputStream(payload.length() + ebxml.length() + 256);
         JSON.createWriter(json).writeObject(JSON.createObjectBuilder()
                 .add("ebXML", ebxml)
                 .add("payload", payload)
-                .add("attachments", JSON.createArrayBuilder())
+                .add("attachments", parts)
                 .add("external_attachments", JSON.createArrayBuilder())
                 .build());
         return new OutboundMessage(conversationId, messageId, interactionId, from.odsCode(), to.odsCode(),
@@ -202,7 +213,7 @@ public class StaxConversationCodec implements ConversationCodec {
         String fromOds = odsOfPartyKey(header.first(HEADER + "/From/PartyId#text"));
         String toOds = odsOfPartyKey(header.first(HEADER + "/To/PartyId#text"));
         ReceivedMessage known = new ReceivedMessage(interactionId, conversationId, messageId, fromOds, toOds, null,
-                null, null, null, null, null, List.of(), null);
+                null, null, null, null, null, List.of(), List.of(), null);
         if (interactionId == null || interactionId.isBlank()) {
             throw problem("interactionId", "The ebXML header has no eb:Action (interaction id)", known);
         }
@@ -222,17 +233,17 @@ public class StaxConversationCodec implements ConversationCodec {
                     orElse(body.first(REQUEST + "/author" + ORGANISATION), fromOds),
                     orElse(body.first(REQUEST + "/destination" + ORGANISATION), toOds),
                     body.first(REQUEST + "/recordTarget/patient/id@extension"), null, null, null, null,
-                    upper(body.first(REQUEST + "/id@root")), List.of(), payloadBytes);
+                    upper(body.first(REQUEST + "/id@root")), List.of(), List.of(), payloadBytes);
             case ReceivedMessage.EHR_EXTRACT, ReceivedMessage.EHR_EXTRACT_UK07 -> new ReceivedMessage(interactionId,
                     conversationId, messageId,
                     orElse(body.first(EXTRACT + "/author" + ORGANISATION), fromOds),
                     orElse(body.first(EXTRACT + "/destination" + ORGANISATION), toOds),
                     body.first(EXTRACT + "/recordTarget/patient/id@extension"), null, null, null, null,
                     upper(body.first(EXTRACT + "/inFulfillmentOf/priorEhrRequest/id@root")), externalParts,
-                    payloadBytes);
+                    attachments(json, known), payloadBytes);
             case ReceivedMessage.ACKNOWLEDGEMENT -> acknowledgement(known, body, payloadBytes);
             default -> new ReceivedMessage(interactionId, conversationId, messageId, fromOds, toOds, null, null, null,
-                    null, null, null, externalParts, payloadBytes);
+                    null, null, null, externalParts, attachments(json, known), payloadBytes);
         };
     }
 
@@ -254,7 +265,7 @@ public class StaxConversationCodec implements ConversationCodec {
         String code = orElse(body.first(issue + "@code"), body.first(detail + "@code"));
         String text = orElse(body.first(issue + "@displayName"), body.first(detail + "@displayName"));
         return new ReceivedMessage(known.interactionId(), known.conversationId(), known.messageId(), known.fromOds(),
-                known.toOds(), null, upper(refersTo.strip()), ackType, code, text, null, List.of(), payload);
+                known.toOds(), null, upper(refersTo.strip()), ackType, code, text, null, List.of(), List.of(), payload);
     }
 
     @Override
@@ -300,6 +311,33 @@ public class StaxConversationCodec implements ConversationCodec {
             }
         }
         return new ArrayList<>(parts);
+    }
+
+    /** The parts that came inside the message; is_base64 arrives as a boolean or as a string. */
+    private static List<InlineAttachment> attachments(JsonObject json, ReceivedMessage known) {
+        JsonValue items = json.get("attachments");
+        if (items == null || items.getValueType() != JsonValue.ValueType.ARRAY) {
+            return List.of();
+        }
+        List<InlineAttachment> attachments = new ArrayList<>();
+        for (JsonValue item : items.asJsonArray()) {
+            if (item.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw problem("attachments", "Each attachment must be a JSON object", known);
+            }
+            JsonObject part = item.asJsonObject();
+            String payload = text(part, "payload");
+            if (payload == null) {
+                throw problem("attachments.payload", "An attachment has no payload", known);
+            }
+            JsonValue base64 = part.get("is_base64");
+            boolean isBase64 = base64 != null && (base64 == JsonValue.TRUE
+                    || base64 instanceof JsonString flag && "true".equalsIgnoreCase(flag.getString().strip()));
+            String contentId = orElse(text(part, "content_id"), "attachment-" + (attachments.size() + 1));
+            attachments.add(new InlineAttachment(contentId.replaceAll("^<|>$", ""),
+                    orElse(text(part, "content_type"), "application/octet-stream"), isBase64,
+                    orElse(text(part, "description"), ""), payload));
+        }
+        return attachments;
     }
 
     private static XmlFacts facts(String field, String xmlText, ReceivedMessage known) {

@@ -18,6 +18,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.nhs.gp2gp.transfer.AckType;
+import uk.nhs.gp2gp.transfer.AttachmentDescription;
+import uk.nhs.gp2gp.transfer.InlineAttachment;
 import uk.nhs.gp2gp.transfer.Party;
 import uk.nhs.gp2gp.transfer.ReasonCode;
 import uk.nhs.gp2gp.transfer.ReceivedMessage;
@@ -80,7 +82,7 @@ class StaxConversationCodecTest {
         assumeTrue(Files.exists(record), "SKIPPED LOUDLY: the shared fixtures are not at " + FIXTURES);
         OutboundMessage built;
         try (InputStream in = Files.newInputStream(record)) {
-            built = codec.extract("CONV-2", "REQ-2", in, SENDER, REQUESTER);
+            built = codec.extract("CONV-2", "REQ-2", in, List.of(), SENDER, REQUESTER);
         }
         ReceivedMessage read = codec.read(built.envelope());
         String payload = new String(read.payload(), StandardCharsets.UTF_8);
@@ -106,10 +108,35 @@ class StaxConversationCodecTest {
                   <limitation typeCode="LIMIT" inversionInd="true"/>
                 </EhrExtract>""";
         assertEquals("9990000026", codec.nhsNumberOfRecord(stream(bare)));
-        ReceivedMessage read = codec.read(codec.extract("C3", "REQ-3", stream(bare), SENDER, REQUESTER).envelope());
+        ReceivedMessage read = codec.read(codec.extract("C3", "REQ-3", stream(bare), List.of(), SENDER, REQUESTER).envelope());
         assertEquals("REQ-3", read.ehrRequestId());
         String payload = new String(read.payload(), StandardCharsets.UTF_8);
         assertTrue(payload.indexOf("inFulfillmentOf") < payload.indexOf("limitation"), "schema order kept");
+    }
+
+    @Test
+    void attachmentsTravelInlineWithTheirDescriptionsInTheManifest() {
+        String bare = "<EhrExtract xmlns=\"urn:hl7-org:v3\"><id root=\"X\"/><recordTarget><patient>"
+                + "<id extension=\"9990000026\"/></patient></recordTarget></EhrExtract>";
+        InlineAttachment scan = new InlineAttachment("D1@hub", "image/png", true,
+                AttachmentDescription.of("scan.png", "image/png", 3), "AAEC");
+        OutboundMessage built = codec.extract("C4", "REQ-4", stream(bare), List.of(scan), SENDER, REQUESTER);
+
+        ReceivedMessage read = codec.read(built.envelope());
+        assertEquals(List.of(scan), read.attachments());
+        String envelope = new String(built.envelope(), StandardCharsets.UTF_8);
+        assertTrue(envelope.contains("cid:D1@hub"), "the manifest references the part");
+        assertTrue(envelope.contains("Filename=\\\"scan.png\\\""), envelope);
+    }
+
+    @Test
+    void isBase64MayArriveAsAString() {
+        String bare = "<EhrExtract xmlns=\"urn:hl7-org:v3\"><id root=\"X\"/></EhrExtract>";
+        String json = new String(codec.extract("C5", "R5", stream(bare), List.of(), SENDER, REQUESTER).envelope(),
+                StandardCharsets.UTF_8).replace("\"attachments\":[]",
+                "\"attachments\":[{\"content_id\":\"<p1>\",\"is_base64\":\"true\",\"payload\":\"AA==\"}]");
+        ReceivedMessage read = codec.read(json.getBytes(StandardCharsets.UTF_8));
+        assertEquals(new InlineAttachment("p1", "application/octet-stream", true, "", "AA=="), read.attachments().get(0));
     }
 
     @Test

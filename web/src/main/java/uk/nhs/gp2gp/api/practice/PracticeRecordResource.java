@@ -1,8 +1,10 @@
 package uk.nhs.gp2gp.api.practice;
 
 import jakarta.ejb.EJB;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -12,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.function.Supplier;
 import uk.nhs.gp2gp.api.problem.Problem;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
 import uk.nhs.gp2gp.api.security.RequiresRole;
@@ -20,6 +24,7 @@ import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.Practice;
 import uk.nhs.gp2gp.practice.Practices;
 import uk.nhs.gp2gp.record.PatientRecords;
+import uk.nhs.gp2gp.record.RecordAttachment;
 
 /** A hosted practice stores the record it will send when another practice asks for it. */
 @Path("practices/{ods}/records/{nhsNumber}")
@@ -43,6 +48,23 @@ public class PracticeRecordResource {
     @Consumes({"application/xml", "text/xml"})
     public Response put(@PathParam("ods") String ods, @PathParam("nhsNumber") String nhsNumber, InputStream body)
             throws IOException {
+        byte[] bytes = read(body);
+        return store(ods, nhsNumber, () -> new Upload(bytes, List.of()));
+    }
+
+    /**
+     * The same with attachments, as {@code multipart/related}: the first part is the XML, each further
+     * part a file with its Content-Id, Content-Type and (optionally) a GP2GP Content-Description.
+     */
+    @PUT
+    @Consumes("multipart/related")
+    public Response putWithAttachments(@PathParam("ods") String ods, @PathParam("nhsNumber") String nhsNumber,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
+        byte[] bytes = read(body);
+        return store(ods, nhsNumber, () -> MultipartRecord.parse(bytes, contentType));
+    }
+
+    private Response store(String ods, String nhsNumber, Supplier<Upload> upload) {
         OdsCode practice = OdsCode.of(ods);
         NhsNumber patient = NhsNumber.of(nhsNumber);
         if (!ApiSecurityContext.callerOf(security).mayActFor(practice.value())) {
@@ -51,11 +73,22 @@ public class PracticeRecordResource {
         if (!practices.find(practice).map(Practice::isHosted).orElse(false)) {
             return Problem.invalidField("odsCode", "Practice " + practice + " is not hosted here").toResponse();
         }
-        byte[] record = body.readNBytes(MAX_RECORD_BYTES + 1);
-        if (record.length > MAX_RECORD_BYTES) {
-            throw new BadRequestException();
-        }
-        boolean created = records.storeChecked(practice, patient, record);
+        Upload record = upload.get();
+        boolean created = records.storeChecked(practice, patient, record.extract(), record.attachments());
         return created ? Response.status(Response.Status.CREATED).build() : Response.noContent().build();
+    }
+
+    private static byte[] read(InputStream body) throws IOException {
+        byte[] bytes = body.readNBytes(MAX_RECORD_BYTES + 1);
+        if (bytes.length > MAX_RECORD_BYTES) {
+            throw new WebApplicationException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-large",
+                    "Records over " + MAX_RECORD_BYTES + " bytes need large messaging, which is not supported yet")
+                    .toResponse());
+        }
+        return bytes;
+    }
+
+    /** An uploaded record: the extract and its files. */
+    record Upload(byte[] extract, List<RecordAttachment> attachments) {
     }
 }

@@ -39,6 +39,7 @@ import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.security.ApiCaller;
 import uk.nhs.gp2gp.transfer.ReasonCode;
+import uk.nhs.gp2gp.transfer.RequesterSide;
 import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferRole;
 import uk.nhs.gp2gp.transfer.TransferSearch;
@@ -85,7 +86,8 @@ public class TransferResource {
     @Path("{conversationId}")
     public TransferView get(@PathParam("conversationId") String conversationId, @QueryParam("role") TransferRole role) {
         Transfer transfer = visible(conversationId, role);
-        return TransferView.of(transfer, transfers.timeline(transfer), clock.instant());
+        return TransferView.of(transfer, transfers.timeline(transfer), transfers.attachments(transfer),
+                clock.instant());
     }
 
     @GET
@@ -111,16 +113,33 @@ public class TransferResource {
         Transfer transfer = visible(conversationId, TransferRole.REQUESTER);
         var extract = transfers.extract(transfer).orElseThrow(() -> new NotFoundException(
                 "The record has not arrived yet"));
+        return audited(transfer, "READ_EHR", extract);
+    }
+
+    /** One attachment of the record, as the original file, streamed. Every read is audited. */
+    @GET
+    @Path("{conversationId}/attachments/{contentId}")
+    @Produces(MediaType.WILDCARD)
+    public Response attachment(@PathParam("conversationId") String conversationId,
+            @PathParam("contentId") String contentId) {
+        Transfer transfer = visible(conversationId, TransferRole.REQUESTER);
+        var attachment = transfers.attachment(transfer, contentId).orElseThrow(() -> new NotFoundException(
+                "No attachment " + contentId + " in this record"));
+        return audited(transfer, "READ_ATTACHMENT", attachment);
+    }
+
+    private Response audited(Transfer transfer, String action, RequesterSide.StoredRecordPart part) {
         ApiCaller caller = ApiSecurityContext.callerOf(security);
-        audit.record(AuditEntry.apiClient(caller.name(), "READ_EHR", "transfer", transfer.getConversationId(),
-                Outcome.SUCCESS).withNhsNumber(transfer.getNhsNumber()));
-        InputStream bytes = extract.bytes();
+        audit.record(AuditEntry.apiClient(caller.name(), action, "transfer", transfer.getConversationId(),
+                Outcome.SUCCESS).withNhsNumber(transfer.getNhsNumber()).withDetail(part.content().getContentId()));
+        InputStream bytes = part.bytes();
         StreamingOutput body = out -> {
             try (bytes) {
                 bytes.transferTo(out);
             }
         };
-        return Response.ok(body, "application/xml").header("Content-Length", extract.content().getLength()).build();
+        return Response.ok(body, part.content().getMediaType())
+                .header("Content-Length", part.content().getLength()).build();
     }
 
     /** The practice's system reports the outcome; the final acknowledgement goes to the sending practice. */

@@ -2,6 +2,8 @@ package uk.nhs.gp2gp.api.transfer;
 
 import java.time.Instant;
 import java.util.List;
+import uk.nhs.gp2gp.content.StoredContent;
+import uk.nhs.gp2gp.transfer.AttachmentDescription;
 import uk.nhs.gp2gp.transfer.ReasonCode;
 import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferMessage;
@@ -10,7 +12,8 @@ import uk.nhs.gp2gp.transfer.TransferMessage;
 public record TransferView(String conversationId, String role, String status, String nhsNumber,
         String requestingOds, String sendingOds, boolean returningPatient, Instant requestedAt,
         Instant extractReceivedAt, Instant integrationDeadline, Boolean integratedOnTime, Instant integratedAt,
-        Instant completedAt, Progress progress, Failure failure, List<TimelineEntry> timeline) {
+        Instant completedAt, Progress progress, Failure failure, List<AttachmentView> attachments,
+        List<TimelineEntry> timeline) {
 
     public record Progress(int partsExpected, int partsReceived, long bytesReceived) {
     }
@@ -19,11 +22,19 @@ public record TransferView(String conversationId, String role, String status, St
     public record Failure(String code, String reason, String detail, String nextStep) {
     }
 
+    /** A file that arrived with the record; read it at {@code .../attachments/{contentId}}. */
+    public record AttachmentView(String contentId, String contentType, String filename, long length) {
+    }
+
     public record TimelineEntry(Instant at, String direction, String interactionId, String messageId,
             String refersTo, String ackType, String reasonCode, long bytes) {
     }
 
     static TransferView of(Transfer t, List<TransferMessage> messages, Instant now) {
+        return of(t, messages, null, now);
+    }
+
+    static TransferView of(Transfer t, List<TransferMessage> messages, List<StoredContent> files, Instant now) {
         Failure failure = null;
         if (t.getFailureCode() != null || t.getFailureText() != null) {
             ReasonCode reason = ReasonCode.of(t.getFailureCode()).orElse(null);
@@ -40,6 +51,8 @@ public record TransferView(String conversationId, String role, String status, St
                 t.getRequestingOds(), t.getSendingOds(), t.isReturningPatient(), t.getRequestedAt(),
                 t.getExtractReceivedAt(), t.integrationDeadline(), t.integratedOnTime(now), t.getIntegratedAt(),
                 t.getCompletedAt(), new Progress(t.getExpectedParts(), t.getReceivedParts(), t.getBytesReceived()),
-                failure, timeline);
+                failure, files == null ? null : files.stream().map(f -> new AttachmentView(f.getContentId(),
+                        f.getMediaType(), AttachmentDescription.parse(f.getDescription()).filename(), f.getLength()))
+                        .toList(), timeline);
     }
 }
