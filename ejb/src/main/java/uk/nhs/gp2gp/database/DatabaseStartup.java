@@ -35,11 +35,20 @@ public class DatabaseStartup {
     @Resource(lookup = DATA_SOURCE)
     private DataSource dataSource;
 
+    /**
+     * Hibernate logs the database's error text, and PostgreSQL's and H2's quote the row's values
+     * (an NHS number in a duplicate-key error, for instance): that logger stays silent, and the
+     * failures are reported by our own code, by conversation id. Held here so it is not collected.
+     */
+    private static final java.util.logging.Logger SQL_ERRORS =
+            java.util.logging.Logger.getLogger("org.hibernate.engine.jdbc.spi.SqlExceptionHelper");
+
     /** Migrations only change when the application is deployed, so checking once is enough. */
     private volatile boolean migrated;
 
     @PostConstruct
     void migrate() {
+        SQL_ERRORS.setLevel(java.util.logging.Level.OFF);
         int applied = SchemaMigrations.migrate(dataSource);
         migrated = SchemaMigrations.upToDate(dataSource);
         LOG.log(Level.INFO, "Database schema up to date ({0} migrations applied now)", applied);

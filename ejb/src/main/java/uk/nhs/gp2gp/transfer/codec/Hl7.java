@@ -66,7 +66,8 @@ final class Hl7 {
                 + wrapperParties(receiverAsid, senderAsid);
     }
 
-    private static String wrapperParties(String receiverAsid, String senderAsid) {
+    /** The receiving and sending systems of a message (its ASIDs). */
+    static String wrapperParties(String receiverAsid, String senderAsid) {
         return """
                   <communicationFunctionRcv typeCode="RCV">
                     <device classCode="DEV" determinerCode="INSTANCE">

@@ -147,21 +147,11 @@ public class StaxConversationCodec implements ConversationCodec {
                       <id root="%7$s"/>
                     </messageRef>
                   </acknowledgement>
-                  <communicationFunctionRcv typeCode="RCV">
-                    <device classCode="DEV" determinerCode="INSTANCE">
-                      <id root="%8$s" extension="%9$s"/>
-                    </device>
-                  </communicationFunctionRcv>
-                  <communicationFunctionSnd typeCode="SND">
-                    <device classCode="DEV" determinerCode="INSTANCE">
-                      <id root="%8$s" extension="%10$s"/>
-                    </device>
-                  </communicationFunctionSnd>
-                %11$s%12$s  </ControlActEvent>
+                %8$s%9$s%10$s  </ControlActEvent>
                 </MCCI_IN010000UK13>
                 """.formatted(messageId, Hl7.hl7Time(now), negative ? "V3NPfIT3.1.10" : "V3NPfIT4.2.00",
-                Hl7.OID_INTERACTION, type.name(), detail, xml(refersTo), Hl7.OID_ASID, xml(to.asid()),
-                xml(from.asid()), Hl7.controlActStart(from.asid()), reasonEvent);
+                Hl7.OID_INTERACTION, type.name(), detail, xml(refersTo), Hl7.wrapperParties(to.asid(), from.asid()),
+                Hl7.controlActStart(from.asid()), reasonEvent);
         return message(from, to, conversationId, ReceivedMessage.ACKNOWLEDGEMENT, messageId, payload, now,
                 List.of());
     }

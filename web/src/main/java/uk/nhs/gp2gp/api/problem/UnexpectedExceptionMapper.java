@@ -41,11 +41,25 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
                     "The request body is not valid JSON of the expected shape").toResponse();
         }
         String incident = UUID.randomUUID().toString();
-        // The exception's class and stack go to the log under the incident id; its message might
-        // quote data, so it is not part of the answer.
-        LOG.log(Level.ERROR, "Unexpected failure, incident " + incident, exception);
+        // Class names and stack frames go to the log under the incident id, never the messages:
+        // a database error's message can quote a patient's data.
+        LOG.log(Level.ERROR, "Unexpected failure, incident {0}: {1}", incident, withoutMessages(exception));
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
                 "Something went wrong on our side; quote incident " + incident + " to support").toResponse();
+    }
+
+    static String withoutMessages(Throwable exception) {
+        StringBuilder out = new StringBuilder();
+        Throwable root = exception;
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            out.append(out.isEmpty() ? "" : " <- caused by ").append(t.getClass().getName());
+            root = t;
+        }
+        StackTraceElement[] frames = root.getStackTrace();
+        for (int i = 0; i < Math.min(12, frames.length); i++) {
+            out.append("\n    at ").append(frames[i]);
+        }
+        return out.toString();
     }
 
     private static Throwable unwrap(Throwable exception) {
