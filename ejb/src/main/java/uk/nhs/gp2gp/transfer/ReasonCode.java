@@ -8,11 +8,24 @@ import java.util.Optional;
  * each with what it means in plain English and what the practice should do next.
  */
 public enum ReasonCode {
+    // 03, 04 and 05 are deprecated: never sent any more, but old systems may still send them.
+    R03("03", "Record cannot be sent",
+            "The old practice holds the record but its system could not send it (an old code).",
+            "Ask the old practice to send the record on paper; raise it with their system supplier."),
+    R04("04", "Record unavailable",
+            "The old practice's system says the record is not available to send (an old code).",
+            "Ask the old practice to send the record on paper."),
+    R05("05", "Record lost",
+            "The old practice's system says the record has been lost (an old code).",
+            "Contact the old practice; the paper record is the only copy left."),
     R06("06", "Patient not at surgery",
             "The old practice's system does not hold this patient (NHS number not found or not registered there).",
             "Check the NHS number and the previous practice with PDS; ask the previous practice. The paper record will follow."),
     R07("07", "GP2GP disabled",
             "GP2GP messaging is not switched on at the old practice.",
+            "Contact the old practice or their system supplier; the paper record will follow."),
+    R08("08", "Configuration prevents processing",
+            "The old practice's system is set up so that it cannot process this request (an old Safe Exchange Framework code).",
             "Contact the old practice or their system supplier; the paper record will follow."),
     R09("09", "Unexpected EHR",
             "A record arrived that this practice never asked for.",

@@ -37,4 +37,15 @@ class ReasonCodeTest {
         assertEquals(Arrays.stream(ReasonCode.values()).map(ReasonCode::code).distinct().count(),
                 ReasonCode.values().length);
     }
+
+    @Test
+    void everyCodeOfTheProtocolsReasonCodeTableIsKnown() {
+        // gp2gp-protocol.md section 5: 03-15, 17-21, 23-26, 28-31 and 99 (16, 22 and 27 do not exist).
+        for (String code : new String[] {"03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14",
+                "15", "17", "18", "19", "20", "21", "23", "24", "25", "26", "28", "29", "30", "31", "99"}) {
+            assertTrue(ReasonCode.of(code).isPresent(), code + " has a plain-English meaning and next step");
+        }
+        assertTrue(ReasonCode.of("22").isEmpty());
+        assertTrue(ReasonCode.of("27").isEmpty());
+    }
 }
