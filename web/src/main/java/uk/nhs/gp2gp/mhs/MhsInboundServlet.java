@@ -13,12 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.nhs.gp2gp.message.MessageProblem;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 import uk.nhs.gp2gp.transport.InboundReceiver;
 
 /**
  * {@code POST /mhs/inbound}: GP2GP messages from an MHS adaptor or a peer instance, as the MHS
- * adaptor's inbound JSON envelope. 202 when taken (or recognised as a duplicate), 400 with a problem
+ * adaptor's inbound JSON envelope or as the Spine's multipart/related ebXML. 202 when taken (or recognised as a duplicate), 400 with a problem
  * when refused. With gp2gp.inbound.shared-secret set, callers must send it in X-GP2GP-Peer-Secret.
  */
 @WebServlet(urlPatterns = "/mhs/inbound")
@@ -43,10 +44,11 @@ public class MhsInboundServlet extends HttpServlet {
             problem(response, 401, "unauthorized", "The peer secret (X-GP2GP-Peer-Secret) is missing or wrong");
             return;
         }
-        String type = request.getContentType();
-        if (type == null || !type.toLowerCase().startsWith("application/json")) {
-            problem(response, 415, "unsupported-media-type",
-                    "Send the MHS inbound JSON envelope as application/json");
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+        boolean multipart = type.startsWith("multipart/related");
+        if (!type.startsWith("application/json") && !multipart) {
+            problem(response, 415, "unsupported-media-type", "Send the MHS inbound JSON envelope as "
+                    + "application/json, or the ebXML message as multipart/related");
             return;
         }
         byte[] body;
@@ -56,6 +58,14 @@ public class MhsInboundServlet extends HttpServlet {
         if (body.length > MAX_BODY_BYTES) {
             problem(response, 413, "too-large", "The message is larger than " + MAX_BODY_BYTES + " bytes");
             return;
+        }
+        if (multipart) {
+            try {
+                body = MultipartInbound.asMhsEnvelope(body, request.getContentType());
+            } catch (MessageProblem unreadable) {
+                problem(response, 400, "message-refused", unreadable.getMessage());
+                return;
+            }
         }
         InboundOutcome outcome = inbound.receive(body);
         if (outcome.isRefused()) {

@@ -234,6 +234,28 @@ class TransferIT {
         asAdmin(app).get("api/v1/transfers/UNKNOWN-CONVERSATION").then().statusCode(404);
         anonymous(app).contentType("application/json").body("{\"ebXML\": \"<x\"}").post("mhs/inbound")
                 .then().statusCode(400).contentType("application/problem+json");
+
+        // The same acknowledgement as the Spine sends it, multipart/related: read and answered alike.
+        JsonPath envelope = new JsonPath(new java.io.ByteArrayInputStream(ack.envelope()));
+        anonymous(app).contentType("multipart/related; boundary=\"--=_MIME-Boundary\"; type=\"text/xml\"")
+                .body(multipart(envelope.getString("ebXML"), envelope.getString("payload"))
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("mhs/inbound")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("no message of a known conversation"));
+        anonymous(app).contentType("multipart/related; boundary=\"--=_MIME-Boundary\"")
+                .body("----=_MIME-Boundary\r\nContent-Type: text/xml\r\n\r\n<not-ebxml\r\n----=_MIME-Boundary--\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("mhs/inbound")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private static String multipart(String ebxml, String payload) {
+        String boundary = "----=_MIME-Boundary";
+        return boundary + "\r\nContent-Id: <ebXMLHeader@spine.nhs.uk>\r\nContent-Type: text/xml\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n\r\n" + ebxml + "\r\n"
+                + boundary + "\r\nContent-Id: <payload@spine.nhs.uk>\r\nContent-Type: application/xml\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n\r\n" + payload + "\r\n" + boundary + "--\r\n";
     }
 
     @Test
