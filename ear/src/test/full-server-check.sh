@@ -21,12 +21,20 @@ started=$(date +%s)
 for _ in $(seq 1 90); do
   if answer=$(curl -sf "http://localhost:$port/health/ready") && [[ "$answer" == *'"status":"UP"'* ]]; then
     echo "EAR on the full Payara Server is ready after $(( $(date +%s) - started )) s: $answer"
-    curl -sf -o /dev/null -w "API without a key answers %{http_code}\n" "http://localhost:$port/api/v1/practices" || true
-    exit 0
+    curl -s -o /dev/null -w "API without a key answers %{http_code}\n" "http://localhost:$port/api/v1/practices" || true
+    # The console (PrimeFaces from the EAR's lib/) must render its sign-in page.
+    page=$(curl -s -w '\n%{http_code}' "http://localhost:$port/console/login.xhtml" || true)
+    if [[ "$page" == *'id="login:signIn"'* ]]; then
+      echo "The console's sign-in page renders"
+      exit 0
+    fi
+    echo "The console's sign-in page did not render: HTTP ${page##*$'\n'}" >&2
+    failed=console
+    break
   fi
   sleep 2
 done
-echo "The EAR did not become ready; last answer: ${answer:-none}" >&2
+[ -n "${failed:-}" ] || echo "The EAR did not become ready; last answer: ${answer:-none}" >&2
 log="$(find "$server_dir" -path '*domain1/logs/server.log' | head -1)"
-[ -n "$log" ] && grep -E "SEVERE|Exception" "$log" | head -40 >&2
+[ -n "$log" ] && grep -E -A3 "SEVERE|Exception" "$log" | head -60 >&2
 exit 1

@@ -12,6 +12,10 @@ public record AuditEntry(ActorType actorType, String actor, String action, Strin
         return new AuditEntry(ActorType.API_CLIENT, client, action, targetType, targetId, null, outcome, null);
     }
 
+    public static AuditEntry by(Actor actor, String action, String targetType, String targetId, Outcome outcome) {
+        return new AuditEntry(actor.type(), actor.name(), action, targetType, targetId, null, outcome, null);
+    }
+
     public AuditEntry withNhsNumber(String number) {
         return new AuditEntry(actorType, actor, action, targetType, targetId, number, outcome, detail);
     }

@@ -26,4 +26,9 @@ public class AuditLog {
         em.persist(new AuditEvent(clock.instant(), entry.actorType(), entry.actor(), entry.action(),
                 entry.targetType(), entry.targetId(), entry.nhsNumber(), entry.outcome(), entry.detail()));
     }
+
+    /** Several lines in one transaction: one per patient in a list that was read, for instance. */
+    public void recordAll(java.util.List<AuditEntry> entries) {
+        entries.forEach(this::record);
+    }
 }

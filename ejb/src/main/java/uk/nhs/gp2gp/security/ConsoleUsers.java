@@ -6,9 +6,22 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.ejb.EJB;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import uk.nhs.gp2gp.audit.AuditEntry;
+import uk.nhs.gp2gp.audit.AuditEvent.ActorType;
+import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
+import uk.nhs.gp2gp.audit.AuditLog;
 
 /** People who sign in to the console. Passwords are kept as PBKDF2 hashes (slow, salted). */
 @Stateless
@@ -30,6 +43,15 @@ public class ConsoleUsers {
     @Inject
     private Clock clock;
 
+    @EJB
+    private AuditLog audit;
+
+    public static final int SIGN_IN_ATTEMPTS = 5;
+    public static final Duration LOCK_OUT = Duration.ofMinutes(15);
+    public static final int MINIMUM_PASSWORD_LENGTH = 12;
+
+    private static volatile String unknownUserHash;
+
     @PostConstruct
     void configureHash() {
         passwordHash.initialize(HASH_PARAMETERS);
@@ -41,5 +63,81 @@ public class ConsoleUsers {
 
     public void create(String username, char[] password, Set<String> roles) {
         em.persist(new ConsoleUser(username, passwordHash.generate(password), roles, clock.instant()));
+    }
+
+    /**
+     * Checks a sign-in. Wrong passwords are counted; after {@value #SIGN_IN_ATTEMPTS} in a row the
+     * account is locked for {@link #LOCK_OUT}, even for the right password. Every attempt is audited.
+     * A password is verified even for an unknown name, so the answer takes as long either way.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Optional<Set<String>> signIn(String username, char[] password) {
+        ConsoleUser user = username == null ? null : em.find(ConsoleUser.class, username, LockModeType.PESSIMISTIC_WRITE);
+        Instant now = clock.instant();
+        boolean matches = passwordHash.verify(password, user == null ? unknownUserHash() : user.getPasswordHash());
+        String refusal = null;
+        if (user == null) {
+            refusal = "unknown user";
+        } else if (!user.isEnabled()) {
+            refusal = "account disabled";
+        } else if (user.isLocked(now)) {
+            refusal = "account locked until " + user.getLockedUntil();
+        } else if (!matches) {
+            user.markSignInFailed(SIGN_IN_ATTEMPTS, now.plus(LOCK_OUT));
+            refusal = user.isLocked(now) ? "wrong password; account now locked" : "wrong password";
+        }
+        String actor = username == null || username.isBlank() ? "(blank)"
+                : username.substring(0, Math.min(60, username.length()));
+        if (refusal != null) {
+            audit.record(new AuditEntry(ActorType.USER, actor, "CONSOLE_SIGN_IN", "USER", actor, null,
+                    Outcome.DENIED, refusal));
+            return Optional.empty();
+        }
+        user.markSignedIn(now);
+        audit.record(new AuditEntry(ActorType.USER, actor, "CONSOLE_SIGN_IN", "USER", actor, null,
+                Outcome.SUCCESS, null));
+        return Optional.of(Set.copyOf(user.getRoles()));
+    }
+
+    public List<ConsoleUser> all() {
+        return em.createQuery("select u from ConsoleUser u order by u.username", ConsoleUser.class).getResultList();
+    }
+
+    /** Adds a person, or changes the roles and access of one who exists; a password given replaces theirs. */
+    public void save(String admin, String username, char[] newPassword, Set<String> roles, boolean enabled) {
+        ConsoleUser user = em.find(ConsoleUser.class, username);
+        boolean created = user == null;
+        if (created) {
+            if (newPassword == null || newPassword.length < MINIMUM_PASSWORD_LENGTH) {
+                throw new IllegalArgumentException("A new user needs a password of at least "
+                        + MINIMUM_PASSWORD_LENGTH + " characters");
+            }
+            user = new ConsoleUser(username, passwordHash.generate(newPassword), roles, clock.instant());
+            em.persist(user);
+        } else {
+            if (username.equals(admin) && (!enabled || !roles.contains(Role.ADMIN.name()))) {
+                throw new IllegalArgumentException("You cannot remove your own administrator access");
+            }
+            user.changeRoles(roles);
+            if (newPassword != null && newPassword.length > 0) {
+                if (newPassword.length < MINIMUM_PASSWORD_LENGTH) {
+                    throw new IllegalArgumentException("A password needs at least " + MINIMUM_PASSWORD_LENGTH
+                            + " characters");
+                }
+                user.changePassword(passwordHash.generate(newPassword));
+            }
+        }
+        user.enable(enabled);
+        audit.record(new AuditEntry(ActorType.USER, admin, created ? "CONSOLE_USER_CREATE" : "CONSOLE_USER_UPDATE",
+                "USER", username, null, Outcome.SUCCESS, "roles " + String.join(",", new TreeSet<>(roles))
+                        + (enabled ? "" : ", disabled")));
+    }
+
+    /** A fixed hash to verify against when the name is unknown: same cost, no hint that the name is wrong. */
+    private String unknownUserHash() {
+        if (unknownUserHash == null) {
+            unknownUserHash = passwordHash.generate("no-such-user".toCharArray());
+        }
+        return unknownUserHash;
     }
 }

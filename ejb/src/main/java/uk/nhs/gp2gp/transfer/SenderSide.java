@@ -123,7 +123,10 @@ public class SenderSide {
         transfer.moveTo(TransferStatus.EXTRACT_SENT, clock.instant());
         messaging.acknowledge(transfer, transfer.getRequestMessageId(), null);
         tasks.cancel(EXTRACT_SUPPLY_DUE, transfer.getConversationId());
-        tasks.schedule(FINAL_ACK_DUE, transfer.getConversationId(), clock.instant().plus(finalAckTimeout));
+        // The window includes its last instant (an acknowledgement exactly 8 days later is on time):
+        // give up only after it.
+        tasks.schedule(FINAL_ACK_DUE, transfer.getConversationId(),
+                clock.instant().plus(finalAckTimeout).plusSeconds(1));
         LOG.log(Level.INFO, "Conversation {0}: extract {1} sent", transfer.getConversationId(), extract.messageId());
     }
 

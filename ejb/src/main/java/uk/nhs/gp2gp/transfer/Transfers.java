@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.Practice;
@@ -72,7 +73,28 @@ public class Transfers {
     }
 
     public List<Transfer> search(TransferSearch search) {
-        StringBuilder jpql = new StringBuilder("select t from Transfer t where 1 = 1");
+        return search(search, "requestedAt", false);
+    }
+
+    /** Fields the console may sort by; anything else falls back to newest first. */
+    private static final Set<String> SORTABLE = Set.of("requestedAt", "updatedAt", "status", "nhsNumber",
+            "requestingOds", "sendingOds");
+
+    public List<Transfer> search(TransferSearch search, String sortField, boolean ascending) {
+        String field = SORTABLE.contains(sortField) ? sortField : "requestedAt";
+        String direction = ascending ? " asc" : " desc";
+        TypedQuery<Transfer> query = filtered("select t", search,
+                " order by t." + field + direction + ", t.id" + direction, Transfer.class);
+        return query.setFirstResult(search.page() * search.size()).setMaxResults(search.size()).getResultList();
+    }
+
+    /** How many transfers the search finds in all, for paging. */
+    public long count(TransferSearch search) {
+        return filtered("select count(t)", search, "", Long.class).getSingleResult();
+    }
+
+    private <T> TypedQuery<T> filtered(String select, TransferSearch search, String orderBy, Class<T> type) {
+        StringBuilder jpql = new StringBuilder(select).append(" from Transfer t where 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
         if (search.ods() != null) {
             jpql.append(" and (t.requestingOds = :ods or t.sendingOds = :ods)");
@@ -99,10 +121,9 @@ public class Transfers {
             jpql.append(" and t.requestedAt < :to");
             parameters.put("to", search.to());
         }
-        jpql.append(" order by t.requestedAt desc, t.id desc");
-        TypedQuery<Transfer> query = em.createQuery(jpql.toString(), Transfer.class);
+        TypedQuery<T> query = em.createQuery(jpql.append(orderBy).toString(), type);
         parameters.forEach(query::setParameter);
-        return query.setFirstResult(search.page() * search.size()).setMaxResults(search.size()).getResultList();
+        return query;
     }
 
     /** The record that arrived (requester side), to stream; empty until it has arrived. */

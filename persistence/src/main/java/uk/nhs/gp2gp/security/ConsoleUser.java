@@ -32,6 +32,12 @@ public class ConsoleUser {
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
+    @Column(name = "failed_sign_ins")
+    private int failedSignIns;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
     @Version
     private int version;
 
@@ -52,6 +58,32 @@ public class ConsoleUser {
 
     public void markSignedIn(Instant now) {
         this.lastLoginAt = now;
+        this.failedSignIns = 0;
+        this.lockedUntil = null;
+    }
+
+    /** Counts a wrong password; after {@code limit} in a row the account is locked until {@code lockEnds}. */
+    public void markSignInFailed(int limit, Instant lockEnds) {
+        failedSignIns++;
+        if (failedSignIns >= limit) {
+            lockedUntil = lockEnds;
+            failedSignIns = 0;
+        }
+    }
+
+    public boolean isLocked(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    public void changeRoles(Set<String> newRoles) {
+        this.roles = Set.copyOf(newRoles);
+    }
+
+    public void enable(boolean on) {
+        this.enabled = on;
+        if (on) {
+            this.lockedUntil = null;
+        }
     }
 
     public String getUsername() {
@@ -76,5 +108,9 @@ public class ConsoleUser {
 
     public Instant getLastLoginAt() {
         return lastLoginAt;
+    }
+
+    public Instant getLockedUntil() {
+        return lockedUntil;
     }
 }

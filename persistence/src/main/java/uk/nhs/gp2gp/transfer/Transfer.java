@@ -109,6 +109,10 @@ public class Transfer {
     @Column(name = "returning_patient")
     private boolean returningPatient;
 
+    /** The conversation this one retries, when an operator retried a failed transfer. */
+    @Column(name = "retry_of")
+    private String retryOf;
+
     @Version
     private int version;
 
@@ -180,6 +184,10 @@ public class Transfer {
 
     public void markReturningPatient() {
         this.returningPatient = true;
+    }
+
+    public void markRetryOf(String earlierConversationId) {
+        this.retryOf = earlierConversationId;
     }
 
     /** The final acknowledgement is due by then (8 days after the record arrived); null before it arrived. */
@@ -287,6 +295,10 @@ public class Transfer {
 
     public long getBytesReceived() {
         return bytesReceived;
+    }
+
+    public String getRetryOf() {
+        return retryOf;
     }
 
     public boolean isReturningPatient() {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.gp2gp.audit.AuditEvent;
 import uk.nhs.gp2gp.content.StoredContent;
 import uk.nhs.gp2gp.record.PatientRecord;
+import uk.nhs.gp2gp.report.PaperFallback;
 import uk.nhs.gp2gp.scheduler.ScheduledTask;
 import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferMessage;
@@ -69,7 +70,7 @@ class SchemaMigrationTest {
         HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("schema-check")
                 .managedClasses(Practice.class, ApiClient.class, ConsoleUser.class, AuditEvent.class, Transfer.class,
                         TransferMessage.class, StoredContent.class, PatientRecord.class, OutboxMessage.class,
-                        ScheduledTask.class)
+                        ScheduledTask.class, PaperFallback.class)
                 .property("hibernate.connection.datasource", dataSource)
                 .property("hibernate.hbm2ddl.auto", "validate");
         try (EntityManagerFactory factory = configuration.createEntityManagerFactory()) {

@@ -3,6 +3,9 @@ package uk.nhs.gp2gp.api.transfer;
 import java.time.Instant;
 import java.util.List;
 import uk.nhs.gp2gp.content.StoredContent;
+import uk.nhs.gp2gp.report.Classification;
+import uk.nhs.gp2gp.report.OutcomeClassifier;
+import uk.nhs.gp2gp.report.Reason;
 import uk.nhs.gp2gp.transfer.AttachmentDescription;
 import uk.nhs.gp2gp.transfer.ReasonCode;
 import uk.nhs.gp2gp.transfer.Transfer;
@@ -12,14 +15,18 @@ import uk.nhs.gp2gp.transfer.TransferMessage;
 public record TransferView(String conversationId, String role, String status, String nhsNumber,
         String requestingOds, String sendingOds, boolean returningPatient, Instant requestedAt,
         Instant extractReceivedAt, Instant integrationDeadline, Boolean integratedOnTime, Instant integratedAt,
-        Instant completedAt, Progress progress, Failure failure, List<AttachmentView> attachments,
+        Instant completedAt, Progress progress, Failure failure, Outcome outcome, List<AttachmentView> attachments,
         List<TimelineEntry> timeline) {
 
     public record Progress(int partsExpected, int partsReceived, long bytesReceived) {
     }
 
-    /** The reason code, what it means in plain English and what to do next. */
-    public record Failure(String code, String reason, String detail, String nextStep) {
+    /** The reason code, what it means in plain English, what happened exactly, and what to do next. */
+    public record Failure(String code, String reason, String meaning, String detail, String nextStep) {
+    }
+
+    /** How the transfer went as the outcome reports count it, and why (see OutcomeClassifier). */
+    public record Outcome(String outcome, String label, Reason reason) {
     }
 
     /** A file that arrived with the record; read it at {@code .../attachments/{contentId}}. */
@@ -35,23 +42,28 @@ public record TransferView(String conversationId, String role, String status, St
     }
 
     static TransferView of(Transfer t, List<TransferMessage> messages, List<StoredContent> files, Instant now) {
+        Classification classification = OutcomeClassifier.classify(t, now);
         Failure failure = null;
         if (t.getFailureCode() != null || t.getFailureText() != null) {
             ReasonCode reason = ReasonCode.of(t.getFailureCode()).orElse(null);
+            // Without a code (a timeout, say), the outcome's reason explains it.
+            Reason explained = t.getFailureCode() != null ? Reason.ofFailureCode(t.getFailureCode())
+                    : classification.reason();
             failure = new Failure(t.getFailureCode(), reason == null ? null : reason.shortName(),
-                    t.getFailureText() != null ? t.getFailureText() : reason.meaning(),
-                    reason == null ? "Check the timeline; retry the transfer, or contact support with the conversation id."
-                            : reason.nextStep());
+                    explained.meaning(), t.getFailureText() != null ? t.getFailureText() : explained.meaning(),
+                    explained.nextStep());
         }
         List<TimelineEntry> timeline = messages == null ? null : messages.stream()
                 .map(m -> new TimelineEntry(m.getOccurredAt(), m.getDirection().name(), m.getInteractionId(),
                         m.getMessageId(), m.getRefersTo(), m.getAckType(), m.getReasonCode(), m.getSizeBytes()))
                 .toList();
+        Outcome outcome = new Outcome(classification.outcome().name(), classification.outcome().label(),
+                classification.reason());
         return new TransferView(t.getConversationId(), t.getRole().name(), t.getStatus().name(), t.getNhsNumber(),
                 t.getRequestingOds(), t.getSendingOds(), t.isReturningPatient(), t.getRequestedAt(),
                 t.getExtractReceivedAt(), t.integrationDeadline(), t.integratedOnTime(now), t.getIntegratedAt(),
                 t.getCompletedAt(), new Progress(t.getExpectedParts(), t.getReceivedParts(), t.getBytesReceived()),
-                failure, files == null ? null : files.stream().map(f -> new AttachmentView(f.getContentId(),
+                failure, outcome, files == null ? null : files.stream().map(f -> new AttachmentView(f.getContentId(),
                         f.getMediaType(), AttachmentDescription.parse(f.getDescription()).filename(), f.getLength()))
                         .toList(), timeline);
     }

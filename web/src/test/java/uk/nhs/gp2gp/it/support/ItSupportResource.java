@@ -1,0 +1,70 @@
+package uk.nhs.gp2gp.it.support;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import uk.nhs.gp2gp.api.security.RequiresRole;
+import uk.nhs.gp2gp.security.ApiClients;
+
+/**
+ * TEST ONLY, admin keys only: what an IT needs that the product offers no API for (yet): moving the
+ * clock, issuing an API key limited to some practices, counting audit lines.
+ */
+@Path("it-support")
+@RequiresRole("ADMIN")
+@Produces(MediaType.APPLICATION_JSON)
+public class ItSupportResource {
+
+    @Inject
+    private ItClock time;
+
+    @EJB
+    private ApiClients apiClients;
+
+    @PersistenceContext(unitName = "gp2gp")
+    private EntityManager em;
+
+    public record ClockChange(String instant, String advanceBy) {
+    }
+
+    public record NewClient(String name, Set<String> roles, Set<String> odsCodes) {
+    }
+
+    /** {"instant": "2027-01-04T09:00:00Z"} freezes the clock there; {"advanceBy": "P1D"} moves it on. */
+    @PUT
+    @Path("clock")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, String> clock(ClockChange change) {
+        Instant now = change.instant() != null ? time.freezeAt(Instant.parse(change.instant()))
+                : time.advance(Duration.parse(change.advanceBy()));
+        return Map.of("now", now.toString());
+    }
+
+    @POST
+    @Path("api-clients")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Map<String, String> apiClient(NewClient client) {
+        return Map.of("key", apiClients.create(client.name(), client.roles(), client.odsCodes()).key());
+    }
+
+    @GET
+    @Path("audit-count")
+    public Map<String, Long> auditCount(@QueryParam("action") String action, @QueryParam("actor") String actor) {
+        return Map.of("count", em.createQuery("select count(a) from AuditEvent a where a.action = :action"
+                        + " and a.actor = :actor", Long.class)
+                .setParameter("action", action).setParameter("actor", actor).getSingleResult());
+    }
+}
