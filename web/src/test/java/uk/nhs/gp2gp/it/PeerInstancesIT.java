@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class PeerInstancesIT {
 
-    private static final String HERE = "Q99301";
-    private static final String THERE = "Q99302";
+    private static final String HERE = "Q99401";
+    private static final String THERE = "Q99402";
     private static PeerInstance peer;
 
     @Deployment(testable = false)
@@ -67,12 +67,10 @@ class PeerInstancesIT {
                 .post("api/v1/transfers").then().statusCode(202).extract().header("Location");
         String conversation = location.substring(location.lastIndexOf('/') + 1);
 
-        await(() -> asAdmin(app).get("api/v1/transfers/" + conversation).then().extract().path("status"),
-                "READY_TO_INTEGRATE");
+        await(() -> status(asAdmin(app), "api/v1/transfers/" + conversation), "READY_TO_INTEGRATE");
         asAdmin(app).contentType("application/json").body("{\"outcome\": \"INTEGRATED\"}")
                 .post("api/v1/transfers/" + conversation + "/outcome").then().statusCode(200);
-        await(() -> peer.asAdmin().get("/api/v1/transfers/" + conversation).then().extract().path("status"),
-                "COMPLETE");
+        await(() -> status(peer.asAdmin(), "/api/v1/transfers/" + conversation), "COMPLETE");
         peer.asAdmin().get("/api/v1/transfers/" + conversation).then().body("role", equalTo("SENDER"));
     }
 
@@ -83,6 +81,13 @@ class PeerInstancesIT {
                         + (endpoint == null ? "" : ", \"endpointUrl\": \"" + endpoint + "\"") + "}")
                 .put("api/v1/practices/" + ods)
                 .then().statusCode(oneOf(200, 201));
+    }
+
+    /** The transfer's status, or the HTTP status and problem when the instance answers otherwise. */
+    private static String status(RequestSpecification api, String path) {
+        io.restassured.response.Response response = api.get(path);
+        return response.statusCode() == 200 ? response.path("status")
+                : "HTTP " + response.statusCode() + " " + response.asString();
     }
 
     private static void await(Supplier<String> status, String expected) {
