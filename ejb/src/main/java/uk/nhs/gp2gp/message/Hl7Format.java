@@ -4,19 +4,19 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** The fixed parts of the messages we write: OIDs, time formats and escaping. */
-final class Hl7Format {
+/** The fixed parts of the messages we write: OIDs, time formats and escaping (the workflow's codec uses them too). */
+public final class Hl7Format {
 
-    static final String OID_INTERACTION = "2.16.840.1.113883.2.1.3.2.4.12";
-    static final String OID_ASID = "1.2.826.0.1285.0.2.0.107";
-    static final String OID_ODS = "1.2.826.0.1285.0.1.10";
-    static final String OID_NHS_NUMBER = "2.16.840.1.113883.2.1.4.1";
-    static final String OID_REASON = "2.16.840.1.113883.2.1.3.2.4.17.101";
-    static final String OID_REASON_QUALIFIER = "2.16.840.1.113883.2.1.3.2.4.17.104";
-    static final String OID_COPC_CODES = "2.16.840.1.113883.2.1.3.2.4.17.202";
-    static final String OID_MESSAGE_TYPE = "2.16.840.1.113883.2.1.3.2.4.18.17";
-    static final String OID_SNOMED = "2.16.840.1.113883.2.1.3.2.4.15";
-    static final String OID_ORGANISATION = "2.16.840.1.113883.2.1.4.3";
+    public static final String OID_INTERACTION = "2.16.840.1.113883.2.1.3.2.4.12";
+    public static final String OID_ASID = "1.2.826.0.1285.0.2.0.107";
+    public static final String OID_ODS = "1.2.826.0.1285.0.1.10";
+    public static final String OID_NHS_NUMBER = "2.16.840.1.113883.2.1.4.1";
+    public static final String OID_REASON = "2.16.840.1.113883.2.1.3.2.4.17.101";
+    public static final String OID_REASON_QUALIFIER = "2.16.840.1.113883.2.1.3.2.4.17.104";
+    public static final String OID_COPC_CODES = "2.16.840.1.113883.2.1.3.2.4.17.202";
+    public static final String OID_MESSAGE_TYPE = "2.16.840.1.113883.2.1.3.2.4.18.17";
+    public static final String OID_SNOMED = "2.16.840.1.113883.2.1.3.2.4.15";
+    public static final String OID_ORGANISATION = "2.16.840.1.113883.2.1.4.3";
 
     private static final DateTimeFormatter HL7_TIME =
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
@@ -26,16 +26,16 @@ final class Hl7Format {
     private Hl7Format() {
     }
 
-    static String hl7Time(Instant instant) {
+    public static String hl7Time(Instant instant) {
         return HL7_TIME.format(instant);
     }
 
-    static String ebxmlTime(Instant instant) {
+    public static String ebxmlTime(Instant instant) {
         return EBXML_TIME.format(instant);
     }
 
     /** Escapes text for an XML attribute or element; null is written as nothing. */
-    static String xml(String text) {
+    public static String xml(String text) {
         if (text == null) {
             return "";
         }

@@ -1,53 +1,32 @@
 package uk.nhs.gp2gp.transfer.codec;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import uk.nhs.gp2gp.message.Hl7Format;
 
-/** The fixed parts of the HL7 and ebXML messages we write: OIDs, formats and escaping. */
+/** The workflow's message templates: wrapper, control act, practices (OIDs, times and escaping from Hl7Format). */
 final class Hl7 {
 
     static final String NAMESPACE = "urn:hl7-org:v3";
-    static final String OID_INTERACTION = "2.16.840.1.113883.2.1.3.2.4.12";
-    static final String OID_ASID = "1.2.826.0.1285.0.2.0.107";
-    static final String OID_ODS = "1.2.826.0.1285.0.1.10";
-    static final String OID_NHS_NUMBER = "2.16.840.1.113883.2.1.4.1";
-    static final String OID_REASON = "2.16.840.1.113883.2.1.3.2.4.17.101";
-    static final String OID_REASON_QUALIFIER = "2.16.840.1.113883.2.1.3.2.4.17.104";
-
-    private static final DateTimeFormatter HL7_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter EBXML_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    static final String OID_INTERACTION = Hl7Format.OID_INTERACTION;
+    static final String OID_ASID = Hl7Format.OID_ASID;
+    static final String OID_ODS = Hl7Format.OID_ODS;
+    static final String OID_NHS_NUMBER = Hl7Format.OID_NHS_NUMBER;
+    static final String OID_REASON = Hl7Format.OID_REASON;
+    static final String OID_REASON_QUALIFIER = Hl7Format.OID_REASON_QUALIFIER;
 
     private Hl7() {
     }
 
     static String hl7Time(Instant instant) {
-        return HL7_TIME.format(instant);
+        return Hl7Format.hl7Time(instant);
     }
 
     static String ebxmlTime(Instant instant) {
-        return EBXML_TIME.format(instant);
+        return Hl7Format.ebxmlTime(instant);
     }
 
-    /** Escapes text for an XML attribute or element. */
     static String xml(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Hl7Format.xml(text);
     }
 
     /** The transmission wrapper's opening: id, time, interaction, receiver and sender systems. */
