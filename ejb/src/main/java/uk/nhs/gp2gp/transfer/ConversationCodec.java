@@ -25,6 +25,12 @@ public interface ConversationCodec {
     OutboundMessage acknowledgement(String conversationId, Party from, Party to, String refersTo, AckType type,
             ReasonCode reason);
 
+    /**
+     * The requester's continue request (a COPC, protocol 2.2): send the parts of extract
+     * {@code extractMessageId} that its manifest names as sent separately.
+     */
+    OutboundMessage continueRequest(String conversationId, Party requester, Party sender, String extractMessageId);
+
     /** Reads an inbound MHS JSON envelope; throws {@link UnreadableMessageException} saying what is wrong. */
     ReceivedMessage read(byte[] envelope);
 

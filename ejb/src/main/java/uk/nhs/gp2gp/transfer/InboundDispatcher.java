@@ -35,6 +35,9 @@ public class InboundDispatcher implements InboundReceiver {
     @EJB
     private RequesterSide requester;
 
+    @EJB
+    private LargeRecordParts largeRecords;
+
     @Override
     public InboundOutcome receive(byte[] envelope) {
         ReceivedMessage message;
@@ -55,6 +58,10 @@ public class InboundDispatcher implements InboundReceiver {
             case ReceivedMessage.EHR_EXTRACT, ReceivedMessage.EHR_EXTRACT_UK07 ->
                     forTransfer(message, TransferRole.REQUESTER, t -> requester.extractReceived(t, message));
             case ReceivedMessage.ACKNOWLEDGEMENT -> acknowledgement(message);
+            // A continue request goes to the sender of the extract; any other COPC is a part of a record we asked for.
+            case ReceivedMessage.COMMON -> message.isContinueRequest()
+                    ? forTransfer(message, TransferRole.SENDER, t -> sender.continueReceived(t, message))
+                    : forTransfer(message, TransferRole.REQUESTER, t -> largeRecords.received(t, message));
             default -> InboundOutcome.refused("Interaction " + message.interactionId() + " is not handled yet");
         };
     }

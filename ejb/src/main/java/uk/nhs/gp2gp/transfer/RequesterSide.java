@@ -54,6 +54,9 @@ public class RequesterSide {
     private Clock clock;
 
     /** A + persist duration of the extract in the protocol's formula; 4 h 10 min as SDS gives it in tests. */
+    @EJB
+    private LargeRecordParts largeRecords;
+
     @Inject
     @ConfigProperty(name = "gp2gp.requester.extract-timeout", defaultValue = "PT4H10M")
     private Duration extractTimeout;
@@ -118,10 +121,7 @@ public class RequesterSide {
         if (extract.externalParts().isEmpty()) {
             transfer.moveTo(TransferStatus.READY_TO_INTEGRATE, clock.instant());
         } else {
-            // Large messaging (continue request, fragments) is not handled yet: say so plainly.
-            messaging.acknowledge(transfer, extract.messageId(), ReasonCode.R14);
-            transfer.fail(TransferStatus.FAILED, ReasonCode.R14.code(),
-                    "The record needs large messaging, which this hub cannot receive yet", clock.instant());
+            largeRecords.extractNamedParts(transfer, extract);
         }
         LOG.log(Level.INFO, "Conversation {0}: extract {1} received", transfer.getConversationId(),
                 extract.messageId());

@@ -158,6 +158,18 @@ public class SenderSide {
         return InboundOutcome.processed("final acknowledgement " + ack.ackType());
     }
 
+    /**
+     * The requester's continue request. This hub sends every attachment inline, so there is nothing
+     * more to send: noted on the timeline (a continue is never acknowledged, protocol 2.2).
+     */
+    public InboundOutcome continueReceived(Transfer transfer, ReceivedMessage continueRequest) {
+        transfers.received(transfer, continueRequest);
+        if (!continueRequest.refersTo().equalsIgnoreCase(String.valueOf(transfer.getExtractMessageId()))) {
+            return InboundOutcome.refused("The continue request names another extract than the one sent");
+        }
+        return InboundOutcome.processed("continue noted: every part went with the extract");
+    }
+
     public void extractSupplyTimedOut(String conversationId) {
         transfers.lock(conversationId, TransferRole.SENDER)
                 .filter(t -> t.getStatus() == TransferStatus.WAITING_FOR_EXTRACT)

@@ -40,6 +40,12 @@ public class TransferMessaging {
                 negativeReason == null ? null : negativeReason.code());
     }
 
+    /** The continue request: the sender may now send the parts the extract names (large messaging). */
+    public void askForParts(Transfer transfer, String extractMessageId) {
+        send(transfer, codec.continueRequest(transfer.getConversationId(), ours(transfer), theirs(transfer),
+                extractMessageId), extractMessageId);
+    }
+
     public Party ours(Transfer transfer) {
         return party(transfer.getHostedOds());
     }

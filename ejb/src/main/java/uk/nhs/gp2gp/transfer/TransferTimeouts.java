@@ -27,6 +27,23 @@ public final class TransferTimeouts {
         }
     }
 
+    /** Not every part of a large record arrived in time: negative acknowledgement 31. */
+    @ApplicationScoped
+    public static class PartsDue implements TaskHandler {
+        @EJB
+        private LargeRecordParts largeRecords;
+
+        @Override
+        public String kind() {
+            return LargeRecordParts.PARTS_DUE;
+        }
+
+        @Override
+        public void run(String conversationId) {
+            largeRecords.timedOut(conversationId);
+        }
+    }
+
     /** The partner system never supplied the extract: the request is refused with code 10. */
     @ApplicationScoped
     public static class ExtractSupplyDue implements TaskHandler {

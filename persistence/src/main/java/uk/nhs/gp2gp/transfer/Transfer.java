@@ -182,6 +182,13 @@ public class Transfer {
         this.bytesReceived += bytes;
     }
 
+    /** Large messaging: parts known so far (the core, its inline parts and every COPC) and those here. */
+    public void countParts(int expected, int received, long moreBytes) {
+        this.expectedParts = expected;
+        this.receivedParts = received;
+        this.bytesReceived += moreBytes;
+    }
+
     public void markReturningPatient() {
         this.returningPatient = true;
     }

@@ -18,6 +18,7 @@ import uk.nhs.gp2gp.report.PaperFallback;
 import uk.nhs.gp2gp.scheduler.ScheduledTask;
 import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferMessage;
+import uk.nhs.gp2gp.transfer.TransferPart;
 import uk.nhs.gp2gp.transport.OutboxMessage;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.Practice;
@@ -70,7 +71,7 @@ class SchemaMigrationTest {
         HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration("schema-check")
                 .managedClasses(Practice.class, ApiClient.class, ConsoleUser.class, AuditEvent.class, Transfer.class,
                         TransferMessage.class, StoredContent.class, PatientRecord.class, OutboxMessage.class,
-                        ScheduledTask.class, PaperFallback.class)
+                        ScheduledTask.class, PaperFallback.class, TransferPart.class)
                 .property("hibernate.connection.datasource", dataSource)
                 .property("hibernate.hbm2ddl.auto", "validate");
         try (EntityManagerFactory factory = configuration.createEntityManagerFactory()) {

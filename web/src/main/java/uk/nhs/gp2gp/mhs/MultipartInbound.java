@@ -7,6 +7,7 @@ import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import uk.nhs.gp2gp.message.ManifestReference;
 import uk.nhs.gp2gp.message.MessageLimits;
 import uk.nhs.gp2gp.message.MimePart;
 import uk.nhs.gp2gp.message.MultipartEbxmlReader;
@@ -40,8 +41,15 @@ final class MultipartInbound {
                         .add("description", description == null ? "" : description)
                         .add("payload", new String(part.content().readAllBytes(), UTF_8)));
             }
+            // Parts sent as messages of their own (large messaging), as the adaptor lists them.
+            JsonArrayBuilder external = JSON.createArrayBuilder();
+            for (ManifestReference reference : reader.envelope().externalReferences()) {
+                external.add(JSON.createObjectBuilder().add("message_id", reference.messageId())
+                        .add("description", reference.description() == null ? "" : reference.description()));
+            }
             return JSON.createObjectBuilder().add("ebXML", ebxml).add("payload", payload)
-                    .add("attachments", attachments).build().toString().getBytes(UTF_8);
+                    .add("attachments", attachments).add("external_attachments", external)
+                    .build().toString().getBytes(UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -19,14 +19,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import uk.nhs.gp2gp.identifier.InvalidIdentifierException;
 import uk.nhs.gp2gp.identifier.MessageIds;
+import uk.nhs.gp2gp.message.Gp2gpMessage;
+import uk.nhs.gp2gp.message.MessageFactory;
+import uk.nhs.gp2gp.message.MhsJsonWriter;
+import uk.nhs.gp2gp.message.PracticeSystem;
 import uk.nhs.gp2gp.transfer.AckType;
 import uk.nhs.gp2gp.transfer.ConversationCodec;
+import uk.nhs.gp2gp.transfer.ExternalPart;
 import uk.nhs.gp2gp.transfer.InlineAttachment;
 import uk.nhs.gp2gp.transfer.Party;
 import uk.nhs.gp2gp.transfer.ReasonCode;
@@ -47,6 +52,7 @@ public class StaxConversationCodec implements ConversationCodec {
 
     private static final String EXTRACT = "*/ControlActEvent/subject/EhrExtract";
     private static final String REQUEST = "*/ControlActEvent/subject/EhrRequest";
+    private static final String COPC = "*/ControlActEvent/subject/PayloadInformation";
     private static final String ORGANISATION = "/AgentOrgSDS/agentOrganizationSDS/id@extension";
     private static final String HEADER = "Envelope/Header/MessageHeader";
     /** The largest message we read whole; GP2GP messages are at most 5 MB plus some envelope. */
@@ -156,6 +162,19 @@ public class StaxConversationCodec implements ConversationCodec {
                 List.of());
     }
 
+    @Override
+    public OutboundMessage continueRequest(String conversationId, Party requester, Party sender,
+            String extractMessageId) {
+        Gp2gpMessage copc = new MessageFactory(clock).continueRequest(conversationId, system(requester),
+                system(sender), extractMessageId);
+        return new OutboundMessage(conversationId, copc.messageId(), ReceivedMessage.COMMON, requester.odsCode(),
+                sender.odsCode(), MhsJsonWriter.toJson(copc, a -> "").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static PracticeSystem system(Party party) {
+        return new PracticeSystem(party.odsCode(), party.asid(), party.partyKey());
+    }
+
     private static OutboundMessage message(Party from, Party to, String conversationId, String interactionId,
             String messageId, String payload, Instant now, List<InlineAttachment> attachments) {
         String ebxml = EbxmlHeader.of(from, to, conversationId, interactionId, messageId, now, attachments);
@@ -217,7 +236,7 @@ public class StaxConversationCodec implements ConversationCodec {
                     + body.rootName(), known);
         }
         byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
-        List<String> externalParts = externalParts(json, header);
+        List<ExternalPart> externalParts = externalParts(json, header);
         return switch (interactionId) {
             case ReceivedMessage.EHR_REQUEST -> new ReceivedMessage(interactionId, conversationId, messageId,
                     orElse(body.first(REQUEST + "/author" + ORGANISATION), fromOds),
@@ -232,9 +251,30 @@ public class StaxConversationCodec implements ConversationCodec {
                     upper(body.first(EXTRACT + "/inFulfillmentOf/priorEhrRequest/id@root")), externalParts,
                     attachments(json, known), payloadBytes);
             case ReceivedMessage.ACKNOWLEDGEMENT -> acknowledgement(known, body, payloadBytes);
+            // A continue request names the extract it continues; an attachment COPC names nothing.
+            case ReceivedMessage.COMMON -> new ReceivedMessage(interactionId, conversationId, messageId, fromOds,
+                    toOds, null, continuedExtract(body, known), null, null, null, null, externalParts,
+                    attachments(json, known), payloadBytes);
             default -> new ReceivedMessage(interactionId, conversationId, messageId, fromOds, toOds, null, null, null,
                     null, null, null, externalParts, attachments(json, known), payloadBytes);
         };
+    }
+
+    /**
+     * For a continue request (protocol 3.6): the extract it acknowledges; null for any other COPC.
+     * Real senders put GP2GP_PI on attachments too, so the continue is known by its subject and the
+     * acknowledgement it embeds, as the sender adaptor knows it.
+     */
+    private static String continuedExtract(XmlFacts body, ReceivedMessage known) {
+        String fragment = COPC + "/pertinentInformation/pertinentPayloadBody/value/Gp2gpfragment";
+        String extract = orElse(body.first(fragment + "/Message/acknowledgement/messageRef/id@root"),
+                body.first(fragment + "/acknowledgedMessage/id@root"));
+        boolean saysContinue = "Continue Acknowledgement".equalsIgnoreCase(
+                orElse(body.first(COPC + "/value/Gp2gpfragment/subject#text"), ""));
+        if (saysContinue && extract == null) {
+            throw problem("messageRef", "The continue request does not name the extract it continues", known);
+        }
+        return extract == null ? null : upper(extract);
     }
 
     private static ReceivedMessage acknowledgement(ReceivedMessage known, XmlFacts body, byte[] payload) {
@@ -282,25 +322,30 @@ public class StaxConversationCodec implements ConversationCodec {
         return number.strip();
     }
 
-    private static List<String> externalParts(JsonObject json, XmlFacts header) {
-        Set<String> parts = new LinkedHashSet<>();
+    /**
+     * The parts sent separately, in manifest order: the adaptor's {@code external_attachments} (with
+     * their descriptions), then any {@code mid:} reference of the ebXML manifest it did not list.
+     */
+    private static List<ExternalPart> externalParts(JsonObject json, XmlFacts header) {
+        Map<String, String> parts = new LinkedHashMap<>();
         JsonArray external = json.containsKey("external_attachments")
                 && json.get("external_attachments").getValueType() == JsonValue.ValueType.ARRAY
                 ? json.getJsonArray("external_attachments") : JsonValue.EMPTY_JSON_ARRAY;
         for (JsonValue value : external) {
             if (value.getValueType() == JsonValue.ValueType.OBJECT) {
                 String id = text(value.asJsonObject(), "message_id");
-                if (id != null) {
-                    parts.add(id.strip().toUpperCase(Locale.ROOT));
+                if (id != null && !id.isBlank()) {
+                    parts.putIfAbsent(id.strip().toUpperCase(Locale.ROOT),
+                            orElse(text(value.asJsonObject(), "description"), ""));
                 }
             }
         }
         for (String href : header.all("Envelope/Body/Manifest/Reference@href")) {
             if (href.regionMatches(true, 0, "mid:", 0, 4)) {
-                parts.add(href.substring(4).strip().toUpperCase(Locale.ROOT));
+                parts.putIfAbsent(href.substring(4).strip().toUpperCase(Locale.ROOT), "");
             }
         }
-        return new ArrayList<>(parts);
+        return parts.entrySet().stream().map(e -> new ExternalPart(e.getKey(), e.getValue())).toList();
     }
 
     /** The parts that came inside the message; is_base64 arrives as a boolean or as a string. */

@@ -19,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.nhs.gp2gp.transfer.AckType;
 import uk.nhs.gp2gp.transfer.AttachmentDescription;
+import uk.nhs.gp2gp.transfer.ExternalPart;
 import uk.nhs.gp2gp.transfer.InlineAttachment;
 import uk.nhs.gp2gp.transfer.Party;
 import uk.nhs.gp2gp.transfer.ReasonCode;
@@ -162,7 +163,55 @@ class StaxConversationCodecTest {
         ReceivedMessage read = codec.read(json.getBytes(StandardCharsets.UTF_8));
         assertEquals("F01B395C-15AD-480C-8FA8-EA930B182788", read.messageId());
         assertEquals("C6", read.conversationId());
-        assertFalse(read.externalParts().isEmpty());
+        assertEquals(List.of(new ExternalPart("477B7133-6CED-4040-8D6F-3872A3CE2192",
+                "Filename=\"588210BB-401D-41F9-84D2-978697CEEFE5_00011000.tif\" ContentType=image/tiff Compressed=No"
+                        + " LargeAttachment=Yes OriginalBase64=Yes Length=36504")), read.externalParts());
+    }
+
+    @Test
+    void aRealFragmentIndexNamesItsFragmentsInOrderAndCarriesItsFirstPiece() throws Exception {
+        Path index = FIXTURES.resolve("large-message/scenario-6/copc_index.json");
+        assumeTrue(Files.exists(index), "SKIPPED LOUDLY: the shared fixtures are not at " + FIXTURES);
+        ReceivedMessage read = codec.read(Files.readString(index).replace("{{conversationId}}", "C6")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(ReceivedMessage.COMMON, read.interactionId());
+        assertFalse(read.isContinueRequest());
+        assertEquals(List.of("1FEE18C6-8184-4961-A848-7F13903A2ACF", "482CDD0C-C361-4961-99D6-ACF80B2FE17D"),
+                read.externalParts().stream().map(ExternalPart::messageId).toList());
+        assertEquals(1, read.attachments().size());
+        assertTrue(read.attachments().get(0).base64());
+    }
+
+    @Test
+    void theContinueRequestWeBuildNamesTheExtractAndReadsBackAsOne() {
+        OutboundMessage built = codec.continueRequest("CONV-1", REQUESTER, SENDER, "EXTRACT-MSG-1");
+        assertEquals(ReceivedMessage.COMMON, built.interactionId());
+        ReceivedMessage read = codec.read(built.envelope());
+        assertTrue(read.isContinueRequest());
+        assertEquals("EXTRACT-MSG-1", read.refersTo());
+        assertEquals(built.messageId(), read.messageId());
+        assertEquals("P99001", read.fromOds());
+        assertEquals("P99002", read.toOds());
+        String payload = new String(read.payload(), StandardCharsets.UTF_8);
+        assertTrue(payload.contains("Continue Acknowledgement"), payload);
+    }
+
+    @Test
+    void aRealContinueRequestNamesTheExtractItContinues() throws Exception {
+        Path ebxml = FIXTURES.resolve("continue/ga-continue.ebxml.xml");
+        Path payload = FIXTURES.resolve("continue/ga-continue.payload.xml");
+        assumeTrue(Files.exists(ebxml) && Files.exists(payload), "SKIPPED LOUDLY: the shared fixtures are not at "
+                + FIXTURES);
+        String json = jakarta.json.Json.createObjectBuilder()
+                .add("ebXML", Files.readString(ebxml).replace("{{conversationId}}", "C1"))
+                .add("payload", Files.readString(payload)).build().toString();
+        ReceivedMessage read = codec.read(json.getBytes(StandardCharsets.UTF_8));
+        assertTrue(read.isContinueRequest());
+        assertTrue(payloadOf(payload).contains(read.refersTo()), "the extract id comes from the payload");
+    }
+
+    private static String payloadOf(Path file) throws java.io.IOException {
+        return Files.readString(file).toUpperCase(java.util.Locale.ROOT);
     }
 
     private static InputStream stream(String text) {

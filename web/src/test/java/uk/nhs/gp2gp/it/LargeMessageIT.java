@@ -1,0 +1,327 @@
+package uk.nhs.gp2gp.it;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.hamcrest.Matchers.oneOf;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static uk.nhs.gp2gp.it.DeployedWar.anonymous;
+import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
+
+import com.sun.net.httpserver.HttpServer;
+import io.restassured.path.json.JsonPath;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Large messaging at the requester, proven on the real large conversations in the shared fixtures
+ * ({@code large-message/}): the core extract names parts sent as COPC messages; we send the continue
+ * request, acknowledge every COPC, put each attachment back together and offer it byte-exact. Each
+ * conversation is replayed into {@code /mhs/inbound} in order, and again shuffled with every part
+ * before the core. The old practice is a recording server standing in for its instance.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LargeMessageIT {
+
+    private static final String HERE = "Q99601";
+    private static final String THERE = "Q99602";
+    private static final Pattern MESSAGE_ID = Pattern.compile("MessageId>\\s*([^<\\s]+)\\s*<");
+    /** Synthetic patients (999 range, valid modulus 11), one per replay. */
+    private static final Iterator<String> PATIENTS = List.of("9990006008", "9990006016", "9990006024",
+            "9990006032", "9990006040", "9990006059", "9990006067", "9990006075", "9990006083", "9990006091",
+            "9990006105", "9990006113", "9990006121", "9990006148").iterator();
+    private static final List<String> CONVERSATIONS = List.of("scenario-3", "scenario-4", "scenario-6",
+            "scenario-7", "decoded-index");
+
+    private static HttpServer oldPractice;
+    private static final List<String> sentToOldPractice = new CopyOnWriteArrayList<>();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return DeployedWar.archive();
+    }
+
+    @ArquillianResource
+    private URL app;
+
+    @BeforeAll
+    static void recordingOldPractice() throws IOException {
+        oldPractice = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        oldPractice.createContext("/", exchange -> {
+            sentToOldPractice.add(new String(exchange.getRequestBody().readAllBytes(), UTF_8));
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
+        oldPractice.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        oldPractice.stop(0);
+    }
+
+    @Test
+    void realLargeConversationsArriveInOrderAndAreReassembledByteExact() throws Exception {
+        for (String name : CONVERSATIONS) {
+            Fixture fixture = Fixture.load(name);
+            replay(fixture, fixture.inOrder());
+        }
+    }
+
+    @Test
+    void partsMayArriveShuffledAndBeforeTheCore() throws Exception {
+        Random random = new Random(6);
+        for (String name : CONVERSATIONS) {
+            Fixture fixture = Fixture.load(name);
+            List<String> parts = new ArrayList<>(fixture.copcs().values());
+            Collections.shuffle(parts, random);
+            parts.add(fixture.core());   // every part first, the core last
+            replay(fixture, parts);
+        }
+    }
+
+    @Test
+    void aPartWithoutItsAttachmentFailsTheTransferWithCode30() throws Exception {
+        Fixture fixture = Fixture.load("missing-attachment-error");
+        String nhsNumber = PATIENTS.next();
+        String conversation = startTransfer(nhsNumber);
+        post(fixture.withIds(fixture.core(), conversation, nhsNumber));
+        waitFor(conversation, t -> "WAITING_FOR_PARTS".equals(t.getString("status")));
+        for (String copc : fixture.copcs().values()) {
+            post(fixture.withIds(copc, conversation, nhsNumber));
+        }
+        JsonPath failed = waitFor(conversation, t -> "FAILED".equals(t.getString("status")));
+        assertEquals("30", failed.getString("failure.code"));
+        String copcId = fixture.copcs().keySet().iterator().next();
+        awaitSent(conversation, m -> isAck(m, copcId, "AE", "30"), "AE 30 on the part");
+        awaitSent(conversation, m -> isAck(m, fixture.coreMessageId(), "AE", "30"), "final AE 30 on the extract");
+    }
+
+    /** One conversation: its messages into /mhs/inbound in the given order, then every check. */
+    private void replay(Fixture fixture, List<String> messages) throws Exception {
+        String nhsNumber = PATIENTS.next();
+        String conversation = startTransfer(nhsNumber);
+        String ehrRequestId = ehrRequestSent(conversation);
+        for (String message : messages) {
+            post(fixture.withIds(message, conversation, nhsNumber).replaceAll(
+                    "(<priorEhrRequest[^>]*>(?:\\s|\\\\[nrt])*<id root=\\\\\")[^\\\\\"]+", "$1" + ehrRequestId));
+        }
+        JsonPath ready = waitFor(conversation, t -> "READY_TO_INTEGRATE".equals(t.getString("status")));
+        int parts = 1 + fixture.copcs().size();
+        assertEquals(parts, ready.getInt("progress.partsExpected"), fixture.name);
+        assertEquals(parts, ready.getInt("progress.partsReceived"), fixture.name);
+
+        for (Map.Entry<String, byte[]> attachment : fixture.attachments().entrySet()) {
+            byte[] arrived = asAdmin(app).get("api/v1/transfers/" + conversation + "/attachments/"
+                    + attachment.getKey()).then().statusCode(200).extract().asByteArray();
+            assertArrayEquals(attachment.getValue(), arrived, fixture.name + ": attachment " + attachment.getKey());
+        }
+        awaitSent(conversation, m -> m.contains("GP2GP_PI") && m.contains(fixture.coreMessageId()),
+                fixture.name + ": the continue request names the extract");
+        for (String copc : fixture.copcs().keySet()) {
+            awaitSent(conversation, m -> isAck(m, copc, "AA", null), fixture.name + ": AA for part " + copc);
+        }
+    }
+
+    /** The EhrRequest id of the request the old practice got: a real extract names it (inFulfillmentOf). */
+    private static String ehrRequestSent(String conversation) {
+        Pattern requestId = Pattern.compile("<EhrRequest[^>]*>(?:\\s|\\\\[nrt])*<id root=\\\\\"([^\\\\\"]+)");
+        awaitSent(conversation, m -> m.contains("RCMR_IN010000UK05"), "the EHR request");
+        for (String message : sentToOldPractice) {
+            Matcher m = requestId.matcher(message);
+            if (message.contains(conversation) && m.find()) {
+                return m.group(1);
+            }
+        }
+        throw new AssertionError("no EhrRequest id in the request sent");
+    }
+
+    private String startTransfer(String nhsNumber) {
+        practice(HERE, true, null);
+        practice(THERE, false, "http://127.0.0.1:" + oldPractice.getAddress().getPort());
+        String location = asAdmin(app).contentType("application/json")
+                .body("{\"nhsNumber\": \"" + nhsNumber + "\", \"requestingOds\": \"" + HERE + "\", \"sendingOds\": \""
+                        + THERE + "\"}")
+                .post("api/v1/transfers").then().statusCode(202).extract().header("Location");
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    private void practice(String ods, boolean hosted, String endpoint) {
+        asAdmin(app).contentType("application/json")
+                .body("{\"name\": \"Large message test " + ods + "\", \"asid\": \"9000000" + ods.substring(1)
+                        + "\", \"partyKey\": \"" + ods + "-1\", \"hosted\": " + hosted
+                        + (endpoint == null ? "" : ", \"endpointUrl\": \"" + endpoint + "\"") + "}")
+                .put("api/v1/practices/" + ods).then().statusCode(oneOf(200, 201));
+    }
+
+    private void post(String envelope) {
+        anonymous(app).contentType("application/json").body(envelope.getBytes(UTF_8)).post("mhs/inbound")
+                .then().statusCode(202);
+    }
+
+    private JsonPath waitFor(String conversation, Predicate<JsonPath> condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        JsonPath last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = asAdmin(app).get("api/v1/transfers/" + conversation + "?role=REQUESTER").then().statusCode(200)
+                    .extract().jsonPath();
+            if (condition.test(last)) {
+                return last;
+            }
+            pause();
+        }
+        fail("Transfer " + conversation + " did not get there in 30 s; last: " + (last == null ? null : last.prettify()));
+        return null;
+    }
+
+    private static void awaitSent(String conversation, Predicate<String> message, String what) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            if (sentToOldPractice.stream().anyMatch(m -> m.contains(conversation) && message.test(m))) {
+                return;
+            }
+            pause();
+        }
+        fail(what + ": not sent to the old practice within 30 s");
+    }
+
+    /** An MCCI acknowledgement of {@code messageId}, of this type and (when negative) reason code. */
+    private static boolean isAck(String envelope, String messageId, String type, String code) {
+        JsonPath json = new JsonPath(envelope);
+        String payload = json.getString("payload");
+        return payload != null && payload.contains("MCCI_IN010000UK13")
+                && payload.contains("<acknowledgement typeCode=\"" + type + "\"")
+                && payload.toUpperCase().contains("<ID ROOT=\"" + messageId.toUpperCase() + "\"/>")
+                && (code == null || payload.contains("code=\"" + code + "\""));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One real conversation of the fixtures: the core extract (uk06.json) and its COPC messages. */
+    private record Fixture(String name, String core, Map<String, String> copcs) {
+
+        static Fixture load(String name) throws IOException {
+            Path folder = Path.of(System.getProperty("gp2gp.fixtures"), "large-message", name);
+            Assumptions.assumeTrue(Files.isDirectory(folder), "the shared fixtures are not at " + folder);
+            String core = Files.readString(folder.resolve("uk06.json"));
+            Map<String, String> copcs = new LinkedHashMap<>();
+            try (var files = Files.list(folder)) {
+                for (Path file : files.filter(f -> !f.getFileName().toString().equals("uk06.json")).sorted().toList()) {
+                    String copc = Files.readString(file);
+                    copcs.put(messageId(copc), copc);
+                }
+            }
+            return new Fixture(name, core, copcs);
+        }
+
+        /** The order a sender sends them: the core, then each COPC as the manifests name them. */
+        List<String> inOrder() {
+            List<String> messages = new ArrayList<>();
+            messages.add(core);
+            addNamedBy(core, messages);
+            return messages;
+        }
+
+        private void addNamedBy(String message, List<String> messages) {
+            for (Map<String, Object> external : externals(message)) {
+                String copc = copcs.get(((String) external.get("message_id")).toUpperCase());
+                if (copc != null) {
+                    messages.add(copc);
+                    addNamedBy(copc, messages);
+                }
+            }
+        }
+
+        String coreMessageId() {
+            return messageId(core);
+        }
+
+        /** The placeholders the fixtures carry, filled in for this transfer. */
+        String withIds(String message, String conversation, String nhsNumber) {
+            return message.replace("{{conversationId}}", conversation).replace("{{nhsNumber}}", nhsNumber);
+        }
+
+        /**
+         * The test's own oracle (protocol 4.4): each attachment the core names, its pieces' text
+         * joined in manifest order, base64-decoded when they travelled so, gunzipped when compressed.
+         */
+        Map<String, byte[]> attachments() throws IOException {
+            Map<String, byte[]> attachments = new LinkedHashMap<>();
+            for (Map<String, Object> external : externals(core)) {
+                String id = ((String) external.get("message_id")).toUpperCase();
+                StringBuilder text = new StringBuilder();
+                boolean[] base64 = {false};
+                pieces(id, text, base64);
+                byte[] bytes = base64[0] ? Base64.getMimeDecoder().decode(text.toString())
+                        : text.toString().getBytes(UTF_8);
+                if (String.valueOf(external.get("description")).matches("(?s).*Compressed=Yes.*")) {
+                    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                        bytes = in.readAllBytes();
+                    }
+                }
+                attachments.put(id, bytes);
+            }
+            return attachments;
+        }
+
+        private void pieces(String messageId, StringBuilder text, boolean[] base64) {
+            String copc = copcs.get(messageId);
+            JsonPath json = new JsonPath(copc);
+            List<Map<String, Object>> inline = json.getList("attachments");
+            for (Map<String, Object> part : inline == null ? List.<Map<String, Object>>of() : inline) {
+                text.append(part.get("payload"));
+                base64[0] = "true".equalsIgnoreCase(String.valueOf(part.get("is_base64")));
+            }
+            for (Map<String, Object> external : externals(copc)) {
+                pieces(((String) external.get("message_id")).toUpperCase(), text, base64);
+            }
+        }
+
+        private static List<Map<String, Object>> externals(String message) {
+            List<Map<String, Object>> externals = new JsonPath(message).getList("external_attachments");
+            return externals == null ? List.of() : externals;
+        }
+
+        private static String messageId(String message) {
+            Matcher m = MESSAGE_ID.matcher(new JsonPath(message).getString("ebXML"));
+            assertTrue(m.find(), "an ebXML MessageId");
+            return m.group(1).toUpperCase();
+        }
+    }
+}
