@@ -1,8 +1,10 @@
 -- Large messaging (issue 6): the parts of a record that travel as COPC messages after the core
--- extract. One row per COPC message id a manifest names (expected) or that arrived (received),
--- whichever comes first: a COPC can arrive before the manifest that names it (protocol 3.8).
--- The bytes of each COPC's inline parts are stored_content rows of kind FRAGMENT until the
--- attachment is put back together. Runs unchanged on PostgreSQL and on H2 (MODE=PostgreSQL).
+-- extract. Requester: one row per COPC message id a manifest names (expected) or that arrived
+-- (received), whichever comes first: a COPC can arrive before the manifest that names it
+-- (protocol 3.8); the bytes of its inline parts are stored_content rows of kind FRAGMENT until the
+-- attachment is put back together. Sender: one row per attachment the extract promised as a COPC,
+-- with the stored file it comes from, marked when sent after the continue request.
+-- Runs unchanged on PostgreSQL and on H2 (MODE=PostgreSQL).
 create sequence transfer_part_seq start with 1 increment by 50;
 create table transfer_part (
     id                 bigint        not null primary key,
@@ -13,7 +15,8 @@ create table transfer_part (
     description        varchar(2000),          -- the attachment description the parent gave it
     inline_parts       integer       not null, -- parts it carried inline (stored as FRAGMENT content)
     child_parts        integer       not null, -- mid: references in its own manifest: a fragment index
-    received_at        timestamp with time zone, -- null: named by a manifest, not here yet
+    received_at        timestamp with time zone, -- requester: when it arrived; sender: when it was sent
+    content_ref        bigint,                   -- sender: the stored file (stored_content id) it carries
     version            integer       not null,
     constraint transfer_part_uk unique (transfer_id, message_id)
 );

@@ -7,12 +7,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import uk.nhs.gp2gp.content.ContentStore;
 import uk.nhs.gp2gp.content.StoredContent;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.transfer.AttachmentDescription;
 import uk.nhs.gp2gp.transfer.ConversationCodec;
 import uk.nhs.gp2gp.transfer.ReasonCode;
 import uk.nhs.gp2gp.transfer.UnreadableMessageException;
@@ -46,12 +49,15 @@ public class PatientRecords {
      * EhrExtract about this patient. Returns true when the practice had no record of the patient.
      */
     public boolean storeChecked(OdsCode practice, NhsNumber patient, byte[] extractXml) {
-        return storeChecked(practice, patient, extractXml, List.of());
+        return storeChecked(practice, patient, extractXml, Collections.emptyIterator());
     }
 
-    /** As {@link #storeChecked(OdsCode, NhsNumber, byte[])}, with the record's attachments. */
+    /**
+     * As {@link #storeChecked(OdsCode, NhsNumber, byte[])}, with the record's attachments, each
+     * streamed into the store as the iterator gives it (an upload is never held in memory whole).
+     */
     public boolean storeChecked(OdsCode practice, NhsNumber patient, byte[] extractXml,
-            List<RecordAttachment> attachments) {
+            Iterator<RecordAttachment> attachments) {
         String inside = codec.nhsNumberOfRecord(new java.io.ByteArrayInputStream(extractXml));
         if (!patient.value().equals(inside)) {
             throw new UnreadableMessageException("nhsNumber",
@@ -59,9 +65,14 @@ public class PatientRecords {
         }
         boolean created = store(practice, patient, new java.io.ByteArrayInputStream(extractXml));
         PatientRecord record = find(practice, patient).orElseThrow();
-        for (RecordAttachment attachment : attachments) {
-            contentStore.write(StoredContent.ofRecord(record.getId(), attachment.contentId(), attachment.contentType(),
-                    clock.instant()).describedAs(attachment.description(), false, false), attachment.bytes());
+        while (attachments.hasNext()) {
+            RecordAttachment attachment = attachments.next();
+            StoredContent stored = contentStore.write(StoredContent.ofRecord(record.getId(), attachment.contentId(),
+                    attachment.contentType(), clock.instant()), attachment.content());
+            String description = attachment.description() == null || attachment.description().isBlank()
+                    ? AttachmentDescription.of(attachment.contentId(), attachment.contentType(), stored.getLength())
+                    : attachment.description().strip();
+            stored.describedAs(description, false, false);
         }
         return created;
     }

@@ -21,6 +21,33 @@ public interface ConversationCodec {
     OutboundMessage extract(String conversationId, String ehrRequestId, InputStream storedRecord,
             java.util.List<InlineAttachment> attachments, Party sender, Party requester);
 
+    /**
+     * The same, for a large record: the attachments are announced ({@code mid:} references with their
+     * descriptions) and go later, each in a COPC of its own, once the requester sends the continue.
+     */
+    OutboundMessage extract(String conversationId, String ehrRequestId, InputStream storedRecord,
+            java.util.List<InlineAttachment> attachments, java.util.List<ExternalPart> external, Party sender,
+            Party requester);
+
+    /** A COPC carrying one whole file inline (base64 text), sent as the message id the extract promised. */
+    OutboundMessage filePart(String conversationId, Party sender, Party requester, String messageId, String fileName,
+            String contentType, String base64);
+
+    /**
+     * A fragment index (protocol 2.2), sent as the message id the extract promised: it names one new
+     * message id per fragment, in order, each fragment {@code fragmentLengths[i]} characters long.
+     */
+    FragmentIndex fragmentIndex(String conversationId, Party sender, Party requester, String messageId,
+            String fileName, java.util.List<Long> fragmentLengths);
+
+    /** A COPC carrying one fragment (a piece of a file's base64 text), sent as the id its index named. */
+    OutboundMessage fragment(String conversationId, Party sender, Party requester, String messageId,
+            String fragmentName, String base64Piece);
+
+    /** A fragment index to send, and the message ids it gave its fragments, in order. */
+    record FragmentIndex(OutboundMessage message, java.util.List<String> fragmentIds) {
+    }
+
     /** A positive or negative application acknowledgement of {@code refersTo}. */
     OutboundMessage acknowledgement(String conversationId, Party from, Party to, String refersTo, AckType type,
             ReasonCode reason);

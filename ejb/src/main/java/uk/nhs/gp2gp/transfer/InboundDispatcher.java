@@ -78,6 +78,12 @@ public class InboundDispatcher implements InboundReceiver {
         if (asRequester.isPresent()) {
             return once(asRequester.get(), ack, t -> requester.requestAcknowledged(t, ack));
         }
+        // The requester acknowledges each COPC of a large record we sent (protocol 2.2): noted.
+        Optional<Transfer> partSent = transfers.lock(ack.conversationId(), TransferRole.SENDER)
+                .filter(t -> ack.refersTo() != null && transfers.sent(t, ack.refersTo()));
+        if (partSent.isPresent()) {
+            return once(partSent.get(), ack, t -> sender.partAcknowledged(t, ack));
+        }
         return InboundOutcome.refused("The acknowledgement refers to no message of a known conversation");
     }
 

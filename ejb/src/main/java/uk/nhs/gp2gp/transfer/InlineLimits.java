@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * What one GP2GP message may carry inline (protocol 4.1): at most 98 attachments, each at most
- * 5,000,000 characters, and the whole message under Spine's 4,999,600 bytes. More needs large
- * messaging.
+ * 5,000,000 characters, and the whole message under Spine's 4,999,600 bytes. More goes by large
+ * messaging ({@link LargeRecordSender}).
  */
 final class InlineLimits {
 
@@ -17,18 +17,23 @@ final class InlineLimits {
     private InlineLimits() {
     }
 
-    /** Why these attachments cannot travel inline, or null when they can. */
-    static String check(List<InlineAttachment> attachments) {
-        if (attachments.size() > MAX_ATTACHMENTS) {
-            return "The record has " + attachments.size() + " attachments; one message carries at most "
+    /** Whether stored files of these lengths (bytes) can travel inline, as base64, in one message. */
+    static boolean fit(List<Long> fileLengths) {
+        return check(fileLengths.stream().map(LargeRecordSender::base64Length).toList()) == null;
+    }
+
+    /** Why attachments of these transported lengths (characters) cannot travel inline, or null when they can. */
+    static String check(List<Long> transportedLengths) {
+        if (transportedLengths.size() > MAX_ATTACHMENTS) {
+            return "The record has " + transportedLengths.size() + " attachments; one message carries at most "
                     + MAX_ATTACHMENTS + " without large messaging";
         }
         long total = 0;
-        for (InlineAttachment a : attachments) {
-            if (a.payload().length() > MAX_ATTACHMENT_CHARS) {
+        for (long length : transportedLengths) {
+            if (length > MAX_ATTACHMENT_CHARS) {
                 return "An attachment is larger than one message may carry without large messaging";
             }
-            total += a.payload().length();
+            total += length;
         }
         if (total > MAX_INLINE_CHARS) {
             return "The attachments together are larger than one message may carry without large messaging";

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.nhs.gp2gp.content.StoredContent;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.Practice;
@@ -56,6 +57,9 @@ public class SenderSide {
     @Inject
     private Clock clock;
 
+    @EJB
+    private LargeRecordSender largeRecords;
+
     @Inject
     @ConfigProperty(name = "gp2gp.sender.extract-supply-timeout", defaultValue = "PT1H")
     private Duration extractSupplyTimeout;
@@ -93,15 +97,14 @@ public class SenderSide {
         }
         Optional<PatientRecord> record = records.find(OdsCode.of(request.toOds()), new NhsNumber(request.nhsNumber()));
         if (record.isPresent()) {
-            List<InlineAttachment> attachments = inline(record.get());
-            String tooLarge = InlineLimits.check(attachments);
-            if (tooLarge != null) {
-                // Large messaging (fragments) is not built yet: say so with the protocol's code.
-                refuse(transfer, ReasonCode.R23, tooLarge);
-                return InboundOutcome.processed("refused: record needs large messaging");
-            }
+            List<StoredContent> files = records.attachments(record.get());
             try (InputStream extract = records.openExtract(record.get())) {
-                sendExtract(transfer, extract, attachments);
+                if (InlineLimits.fit(files.stream().map(StoredContent::getLength).toList())) {
+                    sendExtract(transfer, extract, inline(files), List.of());
+                } else {
+                    // Too big for one message: the extract announces the files, the continue request brings them.
+                    sendExtract(transfer, extract, List.of(), largeRecords.announce(transfer, files));
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -116,9 +119,17 @@ public class SenderSide {
 
     /** The extract goes out, then the acknowledgement of the request (as the NHS adaptors do). */
     public void sendExtract(Transfer transfer, InputStream storedRecord, List<InlineAttachment> attachments) {
+        sendExtract(transfer, storedRecord, attachments, List.of());
+    }
+
+    private void sendExtract(Transfer transfer, InputStream storedRecord, List<InlineAttachment> attachments,
+            List<ExternalPart> announced) {
         OutboundMessage extract = codec.extract(transfer.getConversationId(), transfer.getEhrRequestId(),
-                storedRecord, attachments, messaging.ours(transfer), messaging.theirs(transfer));
+                storedRecord, attachments, announced, messaging.ours(transfer), messaging.theirs(transfer));
         messaging.send(transfer, extract, transfer.getRequestMessageId());
+        if (!announced.isEmpty()) {
+            largeRecords.announcedBy(transfer, extract.messageId());
+        }
         transfer.recordExtract(extract.messageId(), clock.instant());
         transfer.moveTo(TransferStatus.EXTRACT_SENT, clock.instant());
         messaging.acknowledge(transfer, transfer.getRequestMessageId(), null);
@@ -159,15 +170,30 @@ public class SenderSide {
     }
 
     /**
-     * The requester's continue request. This hub sends every attachment inline, so there is nothing
-     * more to send: noted on the timeline (a continue is never acknowledged, protocol 2.2).
+     * The requester's continue request (never acknowledged, protocol 2.2): the parts the extract
+     * announced go out now; when every attachment went inline it is only noted on the timeline.
      */
     public InboundOutcome continueReceived(Transfer transfer, ReceivedMessage continueRequest) {
         transfers.received(transfer, continueRequest);
         if (!continueRequest.refersTo().equalsIgnoreCase(String.valueOf(transfer.getExtractMessageId()))) {
             return InboundOutcome.refused("The continue request names another extract than the one sent");
         }
-        return InboundOutcome.processed("continue noted: every part went with the extract");
+        if (!largeRecords.hasParts(transfer)) {
+            return InboundOutcome.processed("continue noted: every part went with the extract");
+        }
+        if (transfer.getStatus() != TransferStatus.EXTRACT_SENT) {
+            return InboundOutcome.processed("continue ignored: transfer is " + transfer.getStatus());
+        }
+        return largeRecords.sendParts(transfer);
+    }
+
+    /**
+     * The requester's acknowledgement of a part we sent. Noted on the timeline; a negative one is
+     * followed by the requester's final negative acknowledgement of the extract, which ends the transfer.
+     */
+    public InboundOutcome partAcknowledged(Transfer transfer, ReceivedMessage ack) {
+        transfers.received(transfer, ack);
+        return InboundOutcome.processed("acknowledgement of a part " + ack.ackType());
     }
 
     public void extractSupplyTimedOut(String conversationId) {
@@ -186,8 +212,8 @@ public class SenderSide {
     }
 
     /** The record's attachments as base64 parts of the extract's message. */
-    private List<InlineAttachment> inline(PatientRecord record) {
-        return records.attachments(record).stream()
+    private List<InlineAttachment> inline(List<StoredContent> files) {
+        return files.stream()
                 .map(c -> new InlineAttachment(c.getContentId(), c.getMediaType(), true, c.getDescription(),
                         Base64.getEncoder().encodeToString(records.read(c))))
                 .toList();

@@ -49,9 +49,17 @@ public class TransferRepository {
     }
 
     public boolean alreadyReceived(Transfer transfer, String messageId) {
+        return onTimeline(transfer, Direction.IN, messageId);
+    }
+
+    public boolean sent(Transfer transfer, String messageId) {
+        return onTimeline(transfer, Direction.OUT, messageId);
+    }
+
+    private boolean onTimeline(Transfer transfer, Direction direction, String messageId) {
         return !em.createNamedQuery(TransferMessage.BY_KEY, TransferMessage.class)
-                .setParameter("transfer", transfer).setParameter("direction", Direction.IN)
-                .setParameter("messageId", messageId).getResultList().isEmpty();
+                .setParameter("transfer", transfer).setParameter("direction", direction)
+                .setParameter("messageId", messageId).setMaxResults(1).getResultList().isEmpty();
     }
 
     public TransferMessage received(Transfer transfer, ReceivedMessage message) {

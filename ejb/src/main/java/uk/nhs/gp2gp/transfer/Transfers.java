@@ -68,8 +68,9 @@ public class Transfers {
         return repository.ofConversation(conversationId.toUpperCase());
     }
 
+    /** The transfer's messages. A reference, not a merge: the transfer may have moved on since it was read. */
     public List<TransferMessage> timeline(Transfer transfer) {
-        return repository.timeline(em.merge(transfer));
+        return repository.timeline(em.getReference(Transfer.class, transfer.getId()));
     }
 
     public List<Transfer> search(TransferSearch search) {

@@ -59,6 +59,9 @@ public class ConfiguredDataSource implements DataSource {
         return value != null && !value.isEmpty();
     }
 
+    /** How long an H2 connection waits for a row another transaction holds (PostgreSQL waits as long as it takes). */
+    static final String H2_LOCK_TIMEOUT_MILLIS = "30000";
+
     private static Config config() {
         return ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader());
     }
@@ -85,6 +88,11 @@ public class ConfiguredDataSource implements DataSource {
         }
         if (isSet(pass)) {
             properties.setProperty("password", pass);
+        }
+        if (jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("LOCK_TIMEOUT")) {
+            // H2 gives up on a locked row after 1 s, too soon when a conversation's messages arrive
+            // together, and its timeout message quotes the locked row: patient data in a log.
+            properties.setProperty("LOCK_TIMEOUT", H2_LOCK_TIMEOUT_MILLIS);
         }
         Connection connection = driverFor(jdbcUrl).connect(jdbcUrl, properties);
         if (connection == null) {

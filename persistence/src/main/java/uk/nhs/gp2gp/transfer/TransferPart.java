@@ -13,8 +13,9 @@ import java.time.Instant;
 
 /**
  * A part of a large record that travels as its own COPC message (protocol 2.2, 3.8): an attachment,
- * a fragment index, or a fragment. Known first either from a manifest that names it (expected) or
- * from its own arrival (an orphan until its parent's manifest arrives).
+ * a fragment index, or a fragment. At the requester it is known first either from a manifest that
+ * names it (expected) or from its own arrival (an orphan until its parent's manifest arrives). At
+ * the sender it is an attachment the extract promised, sent after the continue request.
  */
 @Entity
 @Table(name = "transfer_part")
@@ -49,8 +50,13 @@ public class TransferPart {
     @Column(name = "child_parts")
     private int childParts;
 
+    /** Requester: when it arrived; sender: when it was sent. */
     @Column(name = "received_at")
     private Instant receivedAt;
+
+    /** Sender: the stored file (stored_content id) this part carries. */
+    @Column(name = "content_ref")
+    private Long contentRef;
 
     @Version
     private int version;
@@ -75,6 +81,21 @@ public class TransferPart {
         this.inlineParts = inline;
         this.childParts = children;
         this.receivedAt = now;
+    }
+
+    /** Sender: this part carries the stored file {@code storedContentId}. */
+    public TransferPart carrying(long storedContentId) {
+        this.contentRef = storedContentId;
+        return this;
+    }
+
+    /** Sender: the part went out. */
+    public void sent(Instant now) {
+        this.receivedAt = now;
+    }
+
+    public Long getContentRef() {
+        return contentRef;
     }
 
     public boolean isReceived() {

@@ -127,6 +127,67 @@ class LargeMessageIT {
         awaitSent(conversation, m -> isAck(m, fixture.coreMessageId(), "AE", "30"), "final AE 30 on the extract");
     }
 
+    /**
+     * Both roles on this instance: a record too big for one message (a 12 MB scan and a letter) goes
+     * as an extract announcing its files, then, after the continue request, as COPCs: the scan in
+     * hundreds of fragments (the ITs' fragment size is 48 KB), the letter whole. It arrives byte-exact
+     * and the final acknowledgement completes the sender's side.
+     */
+    @Test
+    void aRecordTooBigForOneMessageTravelsInHundredsOfFragments() throws Exception {
+        String sending = "Q99603";
+        practice(HERE, true, null);
+        practice(sending, true, null);
+        String nhsNumber = PATIENTS.next();
+        byte[] scan = new byte[12 * 1024 * 1024];
+        new Random(42).nextBytes(scan);
+        String boundary = "large-record-boundary";
+        String body = "--" + boundary + "\r\nContent-Type: application/xml\r\n\r\n" + TransferIT.bareExtract(nhsNumber)
+                + "\r\n--" + boundary + "\r\nContent-Id: <scan@practice>\r\nContent-Type: image/tiff\r\n"
+                + "Content-Transfer-Encoding: base64\r\nContent-Description: Filename=\"scan.tif\" ContentType=image/tiff"
+                + " Compressed=No LargeAttachment=No OriginalBase64=Yes\r\n\r\n"
+                + Base64.getMimeEncoder().encodeToString(scan)
+                + "\r\n--" + boundary + "\r\nContent-Id: <letter@practice>\r\nContent-Type: text/plain\r\n"
+                + "Content-Description: Filename=\"letter.txt\" ContentType=text/plain\r\n\r\nSynthetic discharge letter."
+                + "\r\n--" + boundary + "--\r\n";
+        asAdmin(app).contentType("multipart/related; type=\"application/xml\"; boundary=" + boundary)
+                .body(body.getBytes(UTF_8)).put("api/v1/practices/" + sending + "/records/" + nhsNumber)
+                .then().statusCode(oneOf(201, 204));
+
+        String location = asAdmin(app).contentType("application/json")
+                .body("{\"nhsNumber\": \"" + nhsNumber + "\", \"requestingOds\": \"" + HERE + "\", \"sendingOds\": \""
+                        + sending + "\"}")
+                .post("api/v1/transfers").then().statusCode(202).extract().header("Location");
+        String conversation = location.substring(location.lastIndexOf('/') + 1);
+        JsonPath ready = waitFor(conversation, t -> "READY_TO_INTEGRATE".equals(t.getString("status")),
+                Duration.ofSeconds(120));
+        // The core, the scan's index and its 342 fragments (16 MB of base64 in 48 KB), the letter.
+        int fragments = (int) Math.ceil(4.0 * Math.ceil(scan.length / 3.0) / 49152);
+        assertEquals(1 + 1 + fragments + 1, ready.getInt("progress.partsExpected"));
+        assertEquals(ready.getInt("progress.partsExpected"), ready.getInt("progress.partsReceived"));
+        assertTrue(fragments > 200, "hundreds of fragments: " + fragments);
+
+        List<String> names = ready.getList("attachments.filename");
+        List<String> ids = ready.getList("attachments.contentId");
+        byte[] arrived = asAdmin(app).get("api/v1/transfers/" + conversation + "/attachments/"
+                + ids.get(names.indexOf("scan.tif"))).then().statusCode(200).contentType("image/tiff")
+                .extract().asByteArray();
+        assertArrayEquals(scan, arrived, "the scan, byte-exact");
+        assertEquals("Synthetic discharge letter.", asAdmin(app).get("api/v1/transfers/" + conversation
+                + "/attachments/" + ids.get(names.indexOf("letter.txt"))).then().statusCode(200).extract().asString());
+
+        asAdmin(app).contentType("application/json").body("{\"outcome\": \"INTEGRATED\"}")
+                .post("api/v1/transfers/" + conversation + "/outcome").then().statusCode(200);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        String senderStatus = null;
+        while (Instant.now().isBefore(deadline) && !"COMPLETE".equals(senderStatus)) {
+            senderStatus = asAdmin(app).get("api/v1/transfers/" + conversation + "?role=SENDER").then()
+                    .extract().path("status");
+            pause();
+        }
+        assertEquals("COMPLETE", senderStatus, "the sender got the final acknowledgement");
+    }
+
     /** One conversation: its messages into /mhs/inbound in the given order, then every check. */
     private void replay(Fixture fixture, List<String> messages) throws Exception {
         String nhsNumber = PATIENTS.next();
@@ -190,7 +251,11 @@ class LargeMessageIT {
     }
 
     private JsonPath waitFor(String conversation, Predicate<JsonPath> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        return waitFor(conversation, condition, Duration.ofSeconds(30));
+    }
+
+    private JsonPath waitFor(String conversation, Predicate<JsonPath> condition, Duration patience) {
+        Instant deadline = Instant.now().plus(patience);
         JsonPath last = null;
         while (Instant.now().isBefore(deadline)) {
             last = asAdmin(app).get("api/v1/transfers/" + conversation + "?role=REQUESTER").then().statusCode(200)
@@ -200,7 +265,7 @@ class LargeMessageIT {
             }
             pause();
         }
-        fail("Transfer " + conversation + " did not get there in 30 s; last: " + (last == null ? null : last.prettify()));
+        fail("Transfer " + conversation + " did not get there in " + patience + "; last: " + (last == null ? null : last.prettify()));
         return null;
     }
 

@@ -4,6 +4,7 @@ import static uk.nhs.gp2gp.transfer.codec.Hl7.xml;
 
 import java.time.Instant;
 import java.util.List;
+import uk.nhs.gp2gp.transfer.ExternalPart;
 import uk.nhs.gp2gp.transfer.InlineAttachment;
 import uk.nhs.gp2gp.transfer.Party;
 
@@ -16,7 +17,7 @@ final class EbxmlHeader {
     }
 
     static String of(Party from, Party to, String conversationId, String interactionId, String messageId,
-            Instant now, List<InlineAttachment> attachments) {
+            Instant now, List<InlineAttachment> attachments, List<ExternalPart> external) {
         return """
                 <SOAP:Envelope xmlns:SOAP="http://schemas.xmlsoap.org/soap/envelope/" \
                 xmlns:eb="http://www.oasis-open.org/committees/ebxml-msg/schema/msg-header-2_0.xsd" \
@@ -46,7 +47,7 @@ final class EbxmlHeader {
                  </SOAP:Body>
                 </SOAP:Envelope>""".formatted(xml(from.partyKey()), xml(to.partyKey()),
                 xml(cpaId(from, to, interactionId)), xml(conversationId), SERVICE, xml(interactionId),
-                xml(messageId), Hl7.ebxmlTime(now), references(attachments));
+                xml(messageId), Hl7.ebxmlTime(now), references(attachments) + externalReferences(external));
     }
 
     /** One manifest reference per attachment carried in the message, with its GP2GP description. */
@@ -55,6 +56,17 @@ final class EbxmlHeader {
         for (InlineAttachment a : attachments) {
             out.append("   <eb:Reference xlink:href=\"cid:").append(xml(a.contentId())).append("\">\n")
                     .append("    <eb:Description xml:lang=\"en\">").append(xml(a.description()))
+                    .append("</eb:Description>\n   </eb:Reference>\n");
+        }
+        return out.toString();
+    }
+
+    /** One manifest reference per attachment sent later in a COPC of its own (mid:). */
+    private static String externalReferences(List<ExternalPart> external) {
+        StringBuilder out = new StringBuilder();
+        for (ExternalPart part : external) {
+            out.append("   <eb:Reference xlink:href=\"mid:").append(xml(part.messageId())).append("\">\n")
+                    .append("    <eb:Description xml:lang=\"en\">").append(xml(part.description()))
                     .append("</eb:Description>\n   </eb:Reference>\n");
         }
         return out.toString();

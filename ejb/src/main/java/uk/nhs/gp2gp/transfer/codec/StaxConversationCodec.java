@@ -28,6 +28,7 @@ import uk.nhs.gp2gp.identifier.MessageIds;
 import uk.nhs.gp2gp.message.Gp2gpMessage;
 import uk.nhs.gp2gp.message.MessageFactory;
 import uk.nhs.gp2gp.message.MhsJsonWriter;
+import uk.nhs.gp2gp.message.OutgoingFile;
 import uk.nhs.gp2gp.message.PracticeSystem;
 import uk.nhs.gp2gp.transfer.AckType;
 import uk.nhs.gp2gp.transfer.ConversationCodec;
@@ -96,12 +97,18 @@ public class StaxConversationCodec implements ConversationCodec {
                 </RCMR_IN010000UK05>
                 """;
         return message(requester, sender, conversationId, ReceivedMessage.EHR_REQUEST, messageId, payload, now,
-                List.of());
+                List.of(), List.of());
     }
 
     @Override
     public OutboundMessage extract(String conversationId, String ehrRequestId, InputStream storedRecord,
             List<InlineAttachment> attachments, Party sender, Party requester) {
+        return extract(conversationId, ehrRequestId, storedRecord, attachments, List.of(), sender, requester);
+    }
+
+    @Override
+    public OutboundMessage extract(String conversationId, String ehrRequestId, InputStream storedRecord,
+            List<InlineAttachment> attachments, List<ExternalPart> external, Party sender, Party requester) {
         // One id for the ebXML message, the HL7 message and the EhrExtract (protocol 3.5).
         String messageId = MessageIds.newId();
         Instant now = clock.instant();
@@ -113,7 +120,7 @@ public class StaxConversationCodec implements ConversationCodec {
                 + ehrExtract
                 + "\n    </subject>\n  </ControlActEvent>\n</RCMR_IN030000UK06>\n";
         return message(sender, requester, conversationId, ReceivedMessage.EHR_EXTRACT, messageId, payload, now,
-                attachments);
+                attachments, external);
     }
 
     @Override
@@ -159,7 +166,7 @@ public class StaxConversationCodec implements ConversationCodec {
                 Hl7.OID_INTERACTION, type.name(), detail, xml(refersTo), Hl7.wrapperParties(to.asid(), from.asid()),
                 Hl7.controlActStart(from.asid()), reasonEvent);
         return message(from, to, conversationId, ReceivedMessage.ACKNOWLEDGEMENT, messageId, payload, now,
-                List.of());
+                List.of(), List.of());
     }
 
     @Override
@@ -167,8 +174,38 @@ public class StaxConversationCodec implements ConversationCodec {
             String extractMessageId) {
         Gp2gpMessage copc = new MessageFactory(clock).continueRequest(conversationId, system(requester),
                 system(sender), extractMessageId);
-        return new OutboundMessage(conversationId, copc.messageId(), ReceivedMessage.COMMON, requester.odsCode(),
-                sender.odsCode(), MhsJsonWriter.toJson(copc, a -> "").getBytes(StandardCharsets.UTF_8));
+        return outbound(copc, requester, sender, "");
+    }
+
+    @Override
+    public OutboundMessage filePart(String conversationId, Party sender, Party requester, String messageId,
+            String fileName, String contentType, String base64) {
+        Gp2gpMessage copc = new MessageFactory(clock).fragment(conversationId, system(sender), system(requester),
+                messageId, OutgoingFile.external(fileName, contentType, base64.length(), false));
+        return outbound(copc, sender, requester, base64);
+    }
+
+    @Override
+    public FragmentIndex fragmentIndex(String conversationId, Party sender, Party requester, String messageId,
+            String fileName, List<Long> fragmentLengths) {
+        Gp2gpMessage index = new MessageFactory(clock).fragmentIndex(conversationId, system(sender),
+                system(requester), messageId, fileName, fragmentLengths);
+        return new FragmentIndex(outbound(index, sender, requester, ""),
+                index.externalAttachments().stream().map(e -> e.messageId()).toList());
+    }
+
+    @Override
+    public OutboundMessage fragment(String conversationId, Party sender, Party requester, String messageId,
+            String fragmentName, String base64Piece) {
+        Gp2gpMessage copc = new MessageFactory(clock).fragment(conversationId, system(sender), system(requester),
+                messageId, OutgoingFile.external(fragmentName, "application/octet-stream", base64Piece.length(), false));
+        return outbound(copc, sender, requester, base64Piece);
+    }
+
+    /** A COPC built by the message component, as the MHS JSON envelope; its one inline part is {@code content}. */
+    private static OutboundMessage outbound(Gp2gpMessage copc, Party from, Party to, String content) {
+        return new OutboundMessage(copc.conversationId(), copc.messageId(), ReceivedMessage.COMMON, from.odsCode(),
+                to.odsCode(), MhsJsonWriter.toJson(copc, a -> content).getBytes(StandardCharsets.UTF_8));
     }
 
     private static PracticeSystem system(Party party) {
@@ -176,8 +213,14 @@ public class StaxConversationCodec implements ConversationCodec {
     }
 
     private static OutboundMessage message(Party from, Party to, String conversationId, String interactionId,
-            String messageId, String payload, Instant now, List<InlineAttachment> attachments) {
-        String ebxml = EbxmlHeader.of(from, to, conversationId, interactionId, messageId, now, attachments);
+            String messageId, String payload, Instant now, List<InlineAttachment> attachments,
+            List<ExternalPart> external) {
+        String ebxml = EbxmlHeader.of(from, to, conversationId, interactionId, messageId, now, attachments, external);
+        JsonArrayBuilder externalParts = JSON.createArrayBuilder();
+        for (ExternalPart part : external) {
+            externalParts.add(JSON.createObjectBuilder().add("message_id", part.messageId())
+                    .add("description", part.description()));
+        }
         JsonArrayBuilder parts = JSON.createArrayBuilder();
         for (InlineAttachment a : attachments) {
             parts.add(JSON.createObjectBuilder().add("content_id", a.contentId())
@@ -189,7 +232,7 @@ public class StaxConversationCodec implements ConversationCodec {
                 .add("ebXML", ebxml)
                 .add("payload", payload)
                 .add("attachments", parts)
-                .add("external_attachments", JSON.createArrayBuilder())
+                .add("external_attachments", externalParts)
                 .build());
         return new OutboundMessage(conversationId, messageId, interactionId, from.odsCode(), to.odsCode(),
                 json.toByteArray());

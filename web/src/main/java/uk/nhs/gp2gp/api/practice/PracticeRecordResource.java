@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
-import java.util.function.Supplier;
+import java.util.Collections;
+import java.util.Iterator;
 import uk.nhs.gp2gp.api.problem.Problem;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
 import uk.nhs.gp2gp.api.security.RequiresRole;
@@ -31,8 +31,8 @@ import uk.nhs.gp2gp.record.RecordAttachment;
 @RequiresRole({"PRACTICE", "ADMIN"})
 public class PracticeRecordResource {
 
-    /** Records of this size are sent whole; larger ones need large messaging (not yet supported here). */
-    static final int MAX_RECORD_BYTES = 20 * 1024 * 1024;
+    /** The record's XML; its files come as further parts of a multipart upload, of any size. */
+    static final int MAX_EXTRACT_BYTES = 20 * 1024 * 1024;
 
     @EJB
     private PatientRecords records;
@@ -48,23 +48,23 @@ public class PracticeRecordResource {
     @Consumes({"application/xml", "text/xml"})
     public Response put(@PathParam("ods") String ods, @PathParam("nhsNumber") String nhsNumber, InputStream body)
             throws IOException {
-        byte[] bytes = read(body);
-        return store(ods, nhsNumber, () -> new Upload(bytes, List.of()));
+        return store(ods, nhsNumber, read(body), Collections.emptyIterator());
     }
 
     /**
      * The same with attachments, as {@code multipart/related}: the first part is the XML, each further
      * part a file with its Content-Id, Content-Type and (optionally) a GP2GP Content-Description.
+     * Streamed into the store part by part: a record of 100 MB or more is fine.
      */
     @PUT
     @Consumes("multipart/related")
     public Response putWithAttachments(@PathParam("ods") String ods, @PathParam("nhsNumber") String nhsNumber,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) throws IOException {
-        byte[] bytes = read(body);
-        return store(ods, nhsNumber, () -> MultipartRecord.parse(bytes, contentType));
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        MultipartRecord upload = MultipartRecord.open(body, contentType, MAX_EXTRACT_BYTES);
+        return store(ods, nhsNumber, upload.extract(), upload.attachments());
     }
 
-    private Response store(String ods, String nhsNumber, Supplier<Upload> upload) {
+    private Response store(String ods, String nhsNumber, byte[] extract, Iterator<RecordAttachment> attachments) {
         OdsCode practice = OdsCode.of(ods);
         NhsNumber patient = NhsNumber.of(nhsNumber);
         if (!ApiSecurityContext.callerOf(security).mayActFor(practice.value())) {
@@ -73,22 +73,17 @@ public class PracticeRecordResource {
         if (!practices.find(practice).map(Practice::isHosted).orElse(false)) {
             return Problem.invalidField("odsCode", "Practice " + practice + " is not hosted here").toResponse();
         }
-        Upload record = upload.get();
-        boolean created = records.storeChecked(practice, patient, record.extract(), record.attachments());
+        boolean created = records.storeChecked(practice, patient, extract, attachments);
         return created ? Response.status(Response.Status.CREATED).build() : Response.noContent().build();
     }
 
     private static byte[] read(InputStream body) throws IOException {
-        byte[] bytes = body.readNBytes(MAX_RECORD_BYTES + 1);
-        if (bytes.length > MAX_RECORD_BYTES) {
+        byte[] bytes = body.readNBytes(MAX_EXTRACT_BYTES + 1);
+        if (bytes.length > MAX_EXTRACT_BYTES) {
             throw new WebApplicationException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-large",
-                    "Records over " + MAX_RECORD_BYTES + " bytes need large messaging, which is not supported yet")
-                    .toResponse());
+                    "A record's XML over " + MAX_EXTRACT_BYTES + " bytes is not taken; attachments go as further"
+                    + " parts of a multipart/related upload").toResponse());
         }
         return bytes;
-    }
-
-    /** An uploaded record: the extract and its files. */
-    record Upload(byte[] extract, List<RecordAttachment> attachments) {
     }
 }
