@@ -236,7 +236,7 @@ class LargeMessageIT {
                 && t.getInt("progress.partsReceived") == 3);
         assertEquals(4, waiting.getInt("progress.partsExpected"));
 
-        asAdmin(app).contentType("application/json").body("{\"advanceBy\": \"P2D\"}")
+        asAdmin(app).contentType("application/json").body("{\"shiftBy\": \"P2D\"}")
                 .put("api/v1/it-support/clock").then().statusCode(200);
         JsonPath failed = waitFor(conversation, t -> "FAILED".equals(t.getString("status")));
         assertEquals("31", failed.getString("failure.code"));

@@ -37,18 +37,22 @@ public class ItSupportResource {
     @PersistenceContext(unitName = "gp2gp")
     private EntityManager em;
 
-    public record ClockChange(String instant, String advanceBy) {
+    public record ClockChange(String instant, String advanceBy, String shiftBy) {
     }
 
     public record NewClient(String name, Set<String> roles, Set<String> odsCodes) {
     }
 
-    /** {"instant": "2027-01-04T09:00:00Z"} freezes the clock there; {"advanceBy": "P1D"} moves it on. */
+    /**
+     * {"instant": "2027-01-04T09:00:00Z"} freezes the clock there; {"advanceBy": "P1D"} moves it on;
+     * {"shiftBy": "P2D"} moves it on and lets it keep running.
+     */
     @PUT
     @Path("clock")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, String> clock(ClockChange change) {
         Instant now = change.instant() != null ? time.freezeAt(Instant.parse(change.instant()))
+                : change.shiftBy() != null ? time.shift(Duration.parse(change.shiftBy()))
                 : time.advance(Duration.parse(change.advanceBy()));
         return Map.of("now", now.toString());
     }
