@@ -67,6 +67,13 @@ public class DemoData {
                 stored++;
             }
         }
+        NhsNumber large = new NhsNumber(DemoRecords.LARGE_RECORD_PATIENT[0]);
+        OdsCode largeHolder = OdsCode.of(DemoRecords.LARGE_RECORD_PATIENT[1]);
+        if (records.find(largeHolder, large).isEmpty()) {
+            records.storeChecked(largeHolder, large, DemoRecords.extract(large.value(), largeHolder.value())
+                    .getBytes(StandardCharsets.UTF_8), DemoRecords.largeRecordFiles().iterator());
+            stored++;
+        }
         LOG.log(Level.INFO, "Demo data: {0} synthetic practices and {1} synthetic records added", added, stored);
     }
 

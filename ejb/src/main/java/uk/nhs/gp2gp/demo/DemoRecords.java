@@ -1,5 +1,12 @@
 package uk.nhs.gp2gp.demo;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import uk.nhs.gp2gp.record.RecordAttachment;
+import uk.nhs.gp2gp.transfer.AttachmentDescription;
+
 /**
  * Synthetic GP records for the demo: test NHS numbers (999 range), made-up practices, made-up
  * clinical content. Enough structure for a real receiving system to file them.
@@ -12,6 +19,23 @@ final class DemoRecords {
         {"9990000077", "P99002"},
         {"9990000085", "P99001"},
     };
+
+    /** A patient whose record is too big for one message: it travels by large messaging. */
+    static final String[] LARGE_RECORD_PATIENT = {"9990000158", "P99002"};
+
+    /** The large record's files: a 6 MB synthetic scan (8 MB of base64: two fragments) and a letter. */
+    static List<RecordAttachment> largeRecordFiles() {
+        byte[] scan = new byte[6 * 1024 * 1024];
+        new Random(158).nextBytes(scan);
+        byte[] letter = "Synthetic demo discharge letter: no real patient.".getBytes(StandardCharsets.UTF_8);
+        return List.of(
+                new RecordAttachment("demo-scan@gp2gp-hub", "application/octet-stream",
+                        AttachmentDescription.of("synthetic-scan.bin", "application/octet-stream", scan.length),
+                        new ByteArrayInputStream(scan)),
+                new RecordAttachment("demo-letter@gp2gp-hub", "text/plain",
+                        AttachmentDescription.of("discharge-letter.txt", "text/plain", letter.length),
+                        new ByteArrayInputStream(letter)));
+    }
 
     private DemoRecords() {
     }

@@ -109,9 +109,12 @@ public class PatientRecords {
 
     /** The stored extract, to read as a stream (close it). */
     public InputStream openExtract(PatientRecord record) {
-        StoredContent extract = contents(record).stream()
-                .filter(c -> EXTRACT_CONTENT_ID.equals(c.getContentId())).findFirst()
+        return contentStore.open(extractOf(record).getId());
+    }
+
+    /** The stored extract's description: its length, for one. */
+    public StoredContent extractOf(PatientRecord record) {
+        return contents(record).stream().filter(c -> EXTRACT_CONTENT_ID.equals(c.getContentId())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Record " + record.getId() + " has no extract"));
-        return contentStore.open(extract.getId());
     }
 }

@@ -22,12 +22,21 @@ public interface ConversationCodec {
             java.util.List<InlineAttachment> attachments, Party sender, Party requester);
 
     /**
-     * The same, for a large record: the attachments are announced ({@code mid:} references with their
-     * descriptions) and go later, each in a COPC of its own, once the requester sends the continue.
+     * The extract of a record sent by large messaging: its files announced ({@code mid:}). When its HL7
+     * is longer than {@code skeletonThreshold} characters, a skeleton goes instead (protocol 2.3) and
+     * the whole HL7, gzipped, is returned to be sent as one more announced part after the continue.
      */
-    OutboundMessage extract(String conversationId, String ehrRequestId, InputStream storedRecord,
-            java.util.List<InlineAttachment> attachments, java.util.List<ExternalPart> external, Party sender,
-            Party requester);
+    LargeExtract largeExtract(String conversationId, String ehrRequestId, InputStream storedRecord,
+            String nhsNumber, java.util.List<ExternalPart> files, Party sender, Party requester, int skeletonThreshold,
+            int fragmentSize);
+
+    /** The extract message, and for a skeleton the original HL7 (gzipped) with the part that will carry it. */
+    record LargeExtract(OutboundMessage message, byte[] gzippedOriginal, ExternalPart originalPart) {
+
+        public boolean isSkeleton() {
+            return gzippedOriginal != null;
+        }
+    }
 
     /** A COPC carrying one whole file inline (base64 text), sent as the message id the extract promised. */
     OutboundMessage filePart(String conversationId, Party sender, Party requester, String messageId, String fileName,

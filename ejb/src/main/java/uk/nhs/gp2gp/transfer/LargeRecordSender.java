@@ -20,6 +20,7 @@ import uk.nhs.gp2gp.content.ContentStore;
 import uk.nhs.gp2gp.content.StoredContent;
 import uk.nhs.gp2gp.identifier.MessageIds;
 import uk.nhs.gp2gp.transport.InboundOutcome;
+import uk.nhs.gp2gp.transport.OutboundMessage;
 
 /**
  * The sender's side of large messaging (protocol 2.2 and 4.2): a record too big for one message goes
@@ -53,13 +54,24 @@ public class LargeRecordSender {
     @ConfigProperty(name = "gp2gp.sender.fragment-size", defaultValue = "4500000")
     private int fragmentSize;
 
+    /** An extract whose HL7 is longer goes as a skeleton (the adaptors' largeEhrExtractThreshold). */
+    @Inject
+    @ConfigProperty(name = "gp2gp.sender.skeleton-threshold", defaultValue = "4500000")
+    private int skeletonThreshold;
+
+    /** Whether the stored extract, or its files, are too big for one message (protocol 4.1). */
+    public boolean needsLargeMessaging(StoredContent extract, List<StoredContent> files) {
+        return extract.getLength() > skeletonThreshold
+                || !InlineLimits.fit(files.stream().map(StoredContent::getLength).toList());
+    }
+
     /** Length of a file's base64 text. */
     static long base64Length(long bytes) {
         return 4 * ((bytes + 2) / 3);
     }
 
     /** The attachments as the extract announces them: one promised COPC each, recorded on the transfer. */
-    public List<ExternalPart> announce(Transfer transfer, List<StoredContent> files) {
+    private List<ExternalPart> announce(Transfer transfer, List<StoredContent> files) {
         List<ExternalPart> announced = new ArrayList<>();
         for (StoredContent file : files) {
             long transported = base64Length(file.getLength());
@@ -71,6 +83,30 @@ public class LargeRecordSender {
             announced.add(new ExternalPart(part.getMessageId(), description));
         }
         return announced;
+    }
+
+    /**
+     * A record sent by large messaging: every file announced, and when the extract's HL7 is too long
+     * for one message, a skeleton in its place with the original kept (gzipped) as one more part.
+     */
+    public OutboundMessage extract(Transfer transfer, InputStream storedRecord, List<StoredContent> files) {
+        List<ExternalPart> announced = announce(transfer, files);
+        ConversationCodec.LargeExtract extract = codec.largeExtract(transfer.getConversationId(),
+                transfer.getEhrRequestId(), storedRecord, transfer.getNhsNumber(), announced, messaging.ours(transfer),
+                messaging.theirs(transfer), skeletonThreshold, fragmentSize());
+        if (extract.isSkeleton()) {
+            // Kept with the transfer's messages: it is the original extract, waiting to be sent.
+            StoredContent original = contentStore.write(StoredContent.ofTransfer(transfer.getId(),
+                    StoredContent.Kind.MESSAGE, "skeleton-original-" + extract.originalPart().messageId(), "text/xml",
+                    clock.instant()).describedAs(extract.originalPart().description(), true, false),
+                    extract.gzippedOriginal());
+            TransferPart part = new TransferPart(transfer.getId(), extract.originalPart().messageId())
+                    .carrying(original.getId());
+            part.namedBy(null, announced.size(), extract.originalPart().description());
+            em.persist(part);
+            LOG.log(Level.INFO, "Conversation {0}: the extract goes as a skeleton", transfer.getConversationId());
+        }
+        return extract.message();
     }
 
     /** The extract that announced the parts is on its way: it is their parent. */

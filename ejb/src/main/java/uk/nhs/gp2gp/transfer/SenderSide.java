@@ -99,11 +99,13 @@ public class SenderSide {
         if (record.isPresent()) {
             List<StoredContent> files = records.attachments(record.get());
             try (InputStream extract = records.openExtract(record.get())) {
-                if (InlineLimits.fit(files.stream().map(StoredContent::getLength).toList())) {
-                    sendExtract(transfer, extract, inline(files), List.of());
-                } else {
+                if (largeRecords.needsLargeMessaging(records.extractOf(record.get()), files)) {
                     // Too big for one message: the extract announces the files, the continue request brings them.
-                    sendExtract(transfer, extract, List.of(), largeRecords.announce(transfer, files));
+                    OutboundMessage message = largeRecords.extract(transfer, extract, files);
+                    extractGoesOut(transfer, message);
+                    largeRecords.announcedBy(transfer, message.messageId());
+                } else {
+                    sendExtract(transfer, extract, inline(files));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -119,17 +121,12 @@ public class SenderSide {
 
     /** The extract goes out, then the acknowledgement of the request (as the NHS adaptors do). */
     public void sendExtract(Transfer transfer, InputStream storedRecord, List<InlineAttachment> attachments) {
-        sendExtract(transfer, storedRecord, attachments, List.of());
+        extractGoesOut(transfer, codec.extract(transfer.getConversationId(), transfer.getEhrRequestId(),
+                storedRecord, attachments, messaging.ours(transfer), messaging.theirs(transfer)));
     }
 
-    private void sendExtract(Transfer transfer, InputStream storedRecord, List<InlineAttachment> attachments,
-            List<ExternalPart> announced) {
-        OutboundMessage extract = codec.extract(transfer.getConversationId(), transfer.getEhrRequestId(),
-                storedRecord, attachments, announced, messaging.ours(transfer), messaging.theirs(transfer));
+    private void extractGoesOut(Transfer transfer, OutboundMessage extract) {
         messaging.send(transfer, extract, transfer.getRequestMessageId());
-        if (!announced.isEmpty()) {
-            largeRecords.announcedBy(transfer, extract.messageId());
-        }
         transfer.recordExtract(extract.messageId(), clock.instant());
         transfer.moveTo(TransferStatus.EXTRACT_SENT, clock.instant());
         messaging.acknowledge(transfer, transfer.getRequestMessageId(), null);

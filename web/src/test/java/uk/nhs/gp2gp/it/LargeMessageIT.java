@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static uk.nhs.gp2gp.it.DeployedWar.anonymous;
@@ -67,7 +68,8 @@ class LargeMessageIT {
     /** Synthetic patients (999 range, valid modulus 11), one per replay. */
     private static final Iterator<String> PATIENTS = List.of("9990006008", "9990006016", "9990006024",
             "9990006032", "9990006040", "9990006059", "9990006067", "9990006075", "9990006083", "9990006091",
-            "9990006105", "9990006113", "9990006121", "9990006148").iterator();
+            "9990006105", "9990006113", "9990006121", "9990006148", "9990006156", "9990006164", "9990006172",
+            "9990006180").iterator();
     private static final List<String> CONVERSATIONS = List.of("scenario-3", "scenario-4", "scenario-6",
             "scenario-7", "decoded-index");
 
@@ -194,6 +196,40 @@ class LargeMessageIT {
             pause();
         }
         assertEquals("COMPLETE", senderStatus, "the sender got the final acknowledgement");
+    }
+
+    /**
+     * An extract whose HL7 alone is too big for one message (5 MB of notes) goes as a skeleton, the
+     * original following gzipped after the continue; the requester offers the whole original.
+     */
+    @Test
+    void anExtractTooBigForOneMessageGoesAsASkeletonAndArrivesWhole() {
+        String sending = "Q99603";
+        practice(HERE, true, null);
+        practice(sending, true, null);
+        String nhsNumber = PATIENTS.next();
+        String notes = "Synthetic consultation note, no real patient. ".repeat(110_000) + "END-OF-NOTES";
+        String record = TransferIT.bareExtract(nhsNumber).replace("</ehrFolder>", """
+                <component typeCode="COMP"><ehrComposition classCode="COMPOSITION" moodCode="EVN">
+                  <id root="0A1B2C3D-0000-4000-8000-000000000003"/><component typeCode="COMP">
+                  <NarrativeStatement classCode="OBS" moodCode="EVN"><id root="0A1B2C3D-0000-4000-8000-000000000004"/>
+                  <text>%s</text></NarrativeStatement></component></ehrComposition></component></ehrFolder>"""
+                .formatted(notes));
+        asAdmin(app).contentType("application/xml").body(record.getBytes(UTF_8))
+                .put("api/v1/practices/" + sending + "/records/" + nhsNumber).then().statusCode(oneOf(201, 204));
+
+        String location = asAdmin(app).contentType("application/json")
+                .body("{\"nhsNumber\": \"" + nhsNumber + "\", \"requestingOds\": \"" + HERE + "\", \"sendingOds\": \""
+                        + sending + "\"}")
+                .post("api/v1/transfers").then().statusCode(202).extract().header("Location");
+        String conversation = location.substring(location.lastIndexOf('/') + 1);
+        JsonPath ready = waitFor(conversation, t -> "READY_TO_INTEGRATE".equals(t.getString("status")));
+        assertEquals(2, ready.getInt("progress.partsExpected"), "the skeleton and the original (gzipped, one COPC)");
+        String ehr = asAdmin(app).get("api/v1/transfers/" + conversation + "/ehr").then().statusCode(200)
+                .extract().asString();
+        assertTrue(ehr.startsWith("<RCMR_IN030000UK06") && ehr.contains(notes), "the whole original, not the skeleton");
+        assertFalse(ehr.contains("Skeleton statement"));
+        assertEquals(List.of(), ready.getList("attachments"), "the original replaced the skeleton: no attachment");
     }
 
     @Test

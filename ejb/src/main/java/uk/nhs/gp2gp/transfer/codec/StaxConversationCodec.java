@@ -103,24 +103,61 @@ public class StaxConversationCodec implements ConversationCodec {
     @Override
     public OutboundMessage extract(String conversationId, String ehrRequestId, InputStream storedRecord,
             List<InlineAttachment> attachments, Party sender, Party requester) {
-        return extract(conversationId, ehrRequestId, storedRecord, attachments, List.of(), sender, requester);
-    }
-
-    @Override
-    public OutboundMessage extract(String conversationId, String ehrRequestId, InputStream storedRecord,
-            List<InlineAttachment> attachments, List<ExternalPart> external, Party sender, Party requester) {
         // One id for the ebXML message, the HL7 message and the EhrExtract (protocol 3.5).
         String messageId = MessageIds.newId();
         Instant now = clock.instant();
-        String ehrExtract = ExtractRewriter.rewrite(storedRecord, messageId, ehrRequestId, requester.odsCode());
-        String payload = Hl7.wrapperStart(ReceivedMessage.EHR_EXTRACT, messageId, now, "V3NPfIT3.1.10",
-                requester.asid(), sender.asid())
+        String payload = extractPayload(messageId, now, ExtractRewriter.rewrite(storedRecord, messageId, ehrRequestId,
+                requester.odsCode()), sender, requester);
+        return message(sender, requester, conversationId, ReceivedMessage.EHR_EXTRACT, messageId, payload, now,
+                attachments, List.of());
+    }
+
+    @Override
+    public LargeExtract largeExtract(String conversationId, String ehrRequestId, InputStream storedRecord,
+            String nhsNumber, List<ExternalPart> files, Party sender, Party requester, int skeletonThreshold,
+            int fragmentSize) {
+        String messageId = MessageIds.newId();
+        Instant now = clock.instant();
+        String payload = extractPayload(messageId, now, ExtractRewriter.rewrite(storedRecord, messageId, ehrRequestId,
+                requester.odsCode()), sender, requester);
+        if (payload.length() <= skeletonThreshold) {
+            return new LargeExtract(message(sender, requester, conversationId, ReceivedMessage.EHR_EXTRACT, messageId,
+                    payload, now, List.of(), files), null, null);
+        }
+        byte[] gzipped = gzip(payload);
+        String partId = MessageIds.newId();
+        long transported = 4 * ((gzipped.length + 2L) / 3);
+        ExternalPart original = new ExternalPart(partId, uk.nhs.gp2gp.message.AttachmentDescription.format(
+                "_" + partId + "_RCMR_IN030000UK06.xml.gz", "text/xml", true, transported > fragmentSize, false,
+                transported, true));
+        String skeleton = extractPayload(messageId, now, ExtractRewriter.rewrite(new ByteArrayInputStream(
+                SkeletonExtract.of(nhsNumber, sender.odsCode(), partId).getBytes(StandardCharsets.UTF_8)), messageId,
+                ehrRequestId, requester.odsCode()), sender, requester);
+        List<ExternalPart> announced = new ArrayList<>(files);
+        announced.add(original);
+        return new LargeExtract(message(sender, requester, conversationId, ReceivedMessage.EHR_EXTRACT, messageId,
+                skeleton, now, List.of(), announced), gzipped, original);
+    }
+
+    /** The RCMR_IN030000UK06 message around an EhrExtract. */
+    private static String extractPayload(String messageId, Instant now, String ehrExtract, Party sender,
+            Party requester) {
+        return Hl7.wrapperStart(ReceivedMessage.EHR_EXTRACT, messageId, now, "V3NPfIT3.1.10", requester.asid(),
+                sender.asid())
                 + Hl7.controlActStart(sender.asid())
                 + "    <subject typeCode=\"SUBJ\" contextConductionInd=\"false\">\n"
                 + ehrExtract
                 + "\n    </subject>\n  </ControlActEvent>\n</RCMR_IN030000UK06>\n";
-        return message(sender, requester, conversationId, ReceivedMessage.EHR_EXTRACT, messageId, payload, now,
-                attachments, external);
+    }
+
+    private static byte[] gzip(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length() / 4 + 64);
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     @Override
