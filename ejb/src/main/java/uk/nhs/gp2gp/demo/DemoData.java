@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.nio.charset.StandardCharsets;
+import uk.nhs.gp2gp.demographics.LocalDemographics;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.record.PatientRecords;
@@ -16,8 +17,8 @@ import uk.nhs.gp2gp.practice.PracticeDetails;
 import uk.nhs.gp2gp.practice.Practices;
 
 /**
- * With gp2gp.demo=true, seeds synthetic practices and records so that a newcomer can try a whole
- * transfer at once.
+ * With gp2gp.demo=true, seeds synthetic practices, records and demographics so that a newcomer can
+ * try a whole transfer at once (and, with gp2gp.repository.ods set, a suspension).
  * Only adds what is missing: it never overwrites what an admin changed.
  */
 @Singleton
@@ -43,6 +44,9 @@ public class DemoData {
     @EJB
     private PatientRecords records;
 
+    @EJB
+    private LocalDemographics demographics;
+
     @PostConstruct
     void seed() {
         if (!demo) {
@@ -61,6 +65,10 @@ public class DemoData {
         for (String[] patient : DemoRecords.PATIENTS) {
             NhsNumber number = new NhsNumber(patient[0]);
             OdsCode holder = OdsCode.of(patient[1]);
+            if (demographics.find(number).isEmpty()) {
+                // Registered at the practice that holds the record, as PDS would say.
+                demographics.put(number, holder.value(), holder.value(), false, null);
+            }
             if (records.find(holder, number).isEmpty()) {
                 records.storeChecked(holder, number,
                         DemoRecords.extract(patient[0], patient[1]).getBytes(StandardCharsets.UTF_8));

@@ -93,6 +93,46 @@ public class PatientRecords {
         return existing.isEmpty();
     }
 
+    /**
+     * The record that arrived in a transfer becomes this practice's record of the patient (the
+     * repository holds what it received): its extract and attachments change owner, no bytes are
+     * copied. An earlier record of the patient is replaced. Returns the record's size in bytes.
+     */
+    public long adoptFromTransfer(OdsCode practice, NhsNumber patient, long transferId) {
+        Optional<PatientRecord> existing = find(practice, patient);
+        PatientRecord record = existing.orElseGet(() -> new PatientRecord(practice, patient, clock.instant()));
+        if (existing.isPresent()) {
+            record.replaced(clock.instant());
+            contents(record).forEach(c -> contentStore.delete(c.getId()));
+        } else {
+            em.persist(record);
+            em.flush();
+        }
+        long size = 0;
+        for (StoredContent extract : contentStore.ofTransfer(transferId, StoredContent.Kind.EXTRACT)) {
+            extract.movedToRecord(record.getId(), EXTRACT_CONTENT_ID, null);
+            size += extract.getLength();
+        }
+        for (StoredContent file : contentStore.ofTransfer(transferId, StoredContent.Kind.ATTACHMENT)) {
+            // Stored as the original file: described again as sent whole and uncompressed.
+            String name = AttachmentDescription.parse(file.getDescription()).filename();
+            file.movedToRecord(record.getId(), file.getContentId(), AttachmentDescription.of(
+                    name == null || name.isBlank() ? file.getContentId() : name, file.getMediaType(), file.getLength()));
+            size += file.getLength();
+        }
+        return size;
+    }
+
+    /** Deletes the practice's record of the patient and every byte of it; false when there was none. */
+    public boolean delete(OdsCode practice, NhsNumber patient) {
+        Optional<PatientRecord> record = find(practice, patient);
+        record.ifPresent(r -> {
+            contents(r).forEach(c -> contentStore.delete(c.getId()));
+            em.remove(r);
+        });
+        return record.isPresent();
+    }
+
     public List<StoredContent> contents(PatientRecord record) {
         return em.createNamedQuery(StoredContent.OF_RECORD, StoredContent.class)
                 .setParameter("recordId", record.getId()).getResultList();

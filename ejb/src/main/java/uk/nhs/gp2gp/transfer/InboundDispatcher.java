@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
+import uk.nhs.gp2gp.repository.RepositoryIntake;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 import uk.nhs.gp2gp.transport.InboundReceiver;
 
@@ -37,6 +38,9 @@ public class InboundDispatcher implements InboundReceiver {
 
     @EJB
     private LargeRecordParts largeRecords;
+
+    @EJB
+    private RepositoryIntake repository;
 
     @Override
     public InboundOutcome receive(byte[] envelope) {
@@ -97,7 +101,10 @@ public class InboundDispatcher implements InboundReceiver {
         if (transfers.alreadyReceived(transfer, message.messageId())) {
             return InboundOutcome.duplicate();
         }
-        return step.apply(transfer);
+        InboundOutcome outcome = step.apply(transfer);
+        // When this instance is the repository, its record-taking follows its own conversations.
+        repository.transferMoved(transfer);
+        return outcome;
     }
 
     /**

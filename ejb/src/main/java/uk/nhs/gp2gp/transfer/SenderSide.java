@@ -20,6 +20,7 @@ import uk.nhs.gp2gp.practice.Practice;
 import uk.nhs.gp2gp.practice.Practices;
 import uk.nhs.gp2gp.record.PatientRecord;
 import uk.nhs.gp2gp.record.PatientRecords;
+import uk.nhs.gp2gp.repository.RepositoryRelease;
 import uk.nhs.gp2gp.scheduler.ScheduledTasks;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 import uk.nhs.gp2gp.transport.OutboundMessage;
@@ -60,6 +61,9 @@ public class SenderSide {
     @EJB
     private LargeRecordSender largeRecords;
 
+    @EJB
+    private RepositoryRelease repository;
+
     @Inject
     @ConfigProperty(name = "gp2gp.sender.extract-supply-timeout", defaultValue = "PT1H")
     private Duration extractSupplyTimeout;
@@ -94,6 +98,14 @@ public class SenderSide {
         if (!validNumber) {
             refuse(transfer, ReasonCode.R18, "The request's NHS number is missing or fails the modulus 11 check");
             return InboundOutcome.processed("refused: malformed request");
+        }
+        if (repository.isRepository(request.toOds())) {
+            // A held record of a suspended patient: only for the practice they are registered at now.
+            Optional<RepositoryRelease.Refusal> refusal = repository.check(transfer);
+            if (refusal.isPresent()) {
+                refuse(transfer, refusal.get().reason(), refusal.get().detail());
+                return InboundOutcome.processed("refused by the repository: " + refusal.get().reason().code());
+            }
         }
         Optional<PatientRecord> record = records.find(OdsCode.of(request.toOds()), new NhsNumber(request.nhsNumber()));
         if (record.isPresent()) {
@@ -163,6 +175,7 @@ public class SenderSide {
                     ? ack.reasonText() : reason.meaning(), clock.instant());
         }
         tasks.cancel(FINAL_ACK_DUE, transfer.getConversationId());
+        repository.finalAcknowledgement(transfer);
         return InboundOutcome.processed("final acknowledgement " + ack.ackType());
     }
 

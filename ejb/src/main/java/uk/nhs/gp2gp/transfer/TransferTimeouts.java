@@ -2,6 +2,7 @@ package uk.nhs.gp2gp.transfer;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import uk.nhs.gp2gp.repository.RepositoryIntake;
 import uk.nhs.gp2gp.scheduler.TaskHandler;
 
 /** The protocol's timeouts, as scheduled tasks keyed by conversation id. */
@@ -16,6 +17,9 @@ public final class TransferTimeouts {
         @EJB
         private RequesterSide requester;
 
+        @EJB
+        private RepositoryIntake repository;
+
         @Override
         public String kind() {
             return RequesterSide.EXTRACT_DUE;
@@ -24,6 +28,7 @@ public final class TransferTimeouts {
         @Override
         public void run(String conversationId) {
             requester.extractTimedOut(conversationId);
+            repository.transferMoved(conversationId);
         }
     }
 
@@ -33,6 +38,9 @@ public final class TransferTimeouts {
         @EJB
         private LargeRecordParts largeRecords;
 
+        @EJB
+        private RepositoryIntake repository;
+
         @Override
         public String kind() {
             return LargeRecordParts.PARTS_DUE;
@@ -41,6 +49,7 @@ public final class TransferTimeouts {
         @Override
         public void run(String conversationId) {
             largeRecords.timedOut(conversationId);
+            repository.transferMoved(conversationId);
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.nhs.gp2gp.demographics.DemographicRecord;
+import uk.nhs.gp2gp.demographics.Demographics;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.Practice;
@@ -41,6 +43,9 @@ public class Transfers {
     @Inject
     private ConversationCodec codec;
 
+    @EJB
+    private Demographics demographics;
+
     /** Starts a transfer for a hosted requesting practice; the sending practice must be in the directory. */
     public Transfer request(NhsNumber patient, OdsCode requesting, OdsCode sending) {
         Practice ours = practices.find(requesting).orElseThrow(() ->
@@ -56,6 +61,13 @@ public class Transfers {
             throw new TransferRequestException("sendingOds", "A practice cannot ask itself for a record");
         }
         return requester.request(patient, requesting, sending);
+    }
+
+    /** Who holds the patient's record, as demographics say (the managing organisation): where a request goes. */
+    public OdsCode recordHolder(NhsNumber patient) {
+        return demographics.current(patient).map(DemographicRecord::managingOds).map(OdsCode::of)
+                .orElseThrow(() -> new TransferRequestException("sendingOds",
+                        "Not given, and the demographics do not say who holds this patient's record"));
     }
 
     /** The transfer of this conversation for this role, or the only one when the role is not given. */
@@ -125,6 +137,12 @@ public class Transfers {
         TypedQuery<T> query = em.createQuery(jpql.append(orderBy).toString(), type);
         parameters.forEach(query::setParameter);
         return query;
+    }
+
+    /** The old practice's side of a suspension: the record went to the national repository, not to a practice. */
+    public boolean sentToRepository(Transfer transfer) {
+        return transfer.getRole() == TransferRole.SENDER && practices.find(OdsCode.of(transfer.getRequestingOds()))
+                .map(Practice::isNationalRepository).orElse(false);
     }
 
     /** The record that arrived (requester side), to stream; empty until it has arrived. */

@@ -120,6 +120,20 @@ public class StoredContent {
         return this;
     }
 
+    /**
+     * A transfer's extract or attachment becomes part of a record held here to send on (the
+     * repository keeps what arrived): the same bytes, now owned by the record, described as stored.
+     */
+    public void movedToRecord(long recordId, String newContentId, String newDescription) {
+        this.transferId = null;
+        this.patientRecordId = recordId;
+        this.kind = Kind.RECORD;
+        this.contentId = newContentId;
+        this.description = newDescription;
+        this.compressed = false;
+        this.base64 = false;
+    }
+
     /** Set by the content store once every byte is written. */
     public void written(long byteCount, String sha256) {
         this.length = byteCount;

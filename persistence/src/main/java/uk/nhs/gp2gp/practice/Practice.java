@@ -37,6 +37,10 @@ public class Practice {
 
     private String supplier;
 
+    /** The national suspended-records repository, not a practice: its patients' records are held, not integrated. */
+    @Column(name = "national_repository")
+    private boolean nationalRepository;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -65,6 +69,14 @@ public class Practice {
         this.endpointUrl = endpointUrl;
         this.supplier = supplier;
         this.updatedAt = now;
+    }
+
+    public void markNationalRepository(boolean isRepository) {
+        this.nationalRepository = isRepository;
+    }
+
+    public boolean isNationalRepository() {
+        return nationalRepository;
     }
 
     public OdsCode odsCode() {

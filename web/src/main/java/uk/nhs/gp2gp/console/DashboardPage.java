@@ -3,10 +3,15 @@ package uk.nhs.gp2gp.console;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import uk.nhs.gp2gp.repository.RepositorySettings;
+import uk.nhs.gp2gp.repository.SuspendedRecords;
+import uk.nhs.gp2gp.repository.SuspensionStatus;
 import uk.nhs.gp2gp.transfer.ReasonCode;
 import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferDashboard;
@@ -27,11 +32,35 @@ public class DashboardPage {
     @EJB
     private TransferDashboard dashboard;
 
+    @EJB
+    private SuspendedRecords holdings;
+
+    @Inject
+    private RepositorySettings repository;
+
     private TransferDashboard.Figures figures;
+    private List<Holding> holdingCounts = List.of();
+
+    /** How many suspended patients' records are in one status at the repository. */
+    public record Holding(String status, long count) {
+    }
 
     @PostConstruct
     void load() {
         figures = dashboard.figures();
+        if (repository.isOn()) {
+            Map<SuspensionStatus, Long> counts = holdings.countByStatus();
+            holdingCounts = Arrays.stream(SuspensionStatus.values())
+                    .map(s -> new Holding(s.name(), counts.getOrDefault(s, 0L))).toList();
+        }
+    }
+
+    public boolean isRepositoryMode() {
+        return repository.isOn();
+    }
+
+    public List<Holding> getHoldings() {
+        return holdingCounts;
     }
 
     public record StatusCount(String badge, String status, long today, long thisMonth) {

@@ -92,8 +92,10 @@ public class PracticesPage implements Serializable {
             if (!form.hosted && (form.endpointUrl == null || form.endpointUrl.isBlank())) {
                 throw new IllegalArgumentException("A remote practice needs the endpoint of the instance that hosts it");
             }
+            // The console does not edit which entry is the national repository: it keeps what the directory says.
+            boolean repository = practices.find(code).map(Practice::isNationalRepository).orElse(false);
             boolean created = practices.put(code, new PracticeDetails(form.name, form.asid, form.partyKey,
-                    form.hosted, form.hosted ? null : form.endpointUrl.strip(), form.supplier));
+                    form.hosted, form.hosted ? null : form.endpointUrl.strip(), form.supplier, repository));
             audit.record(new AuditEntry(ActorType.USER, user.getName(), created ? "PRACTICE_CREATE" : "PRACTICE_UPDATE",
                     "PRACTICE", code.value(), null, Outcome.SUCCESS, "console"));
             ConsoleMessages.done("Practice saved", code.value() + (created ? " added" : " updated"));

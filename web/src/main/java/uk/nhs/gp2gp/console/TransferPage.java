@@ -122,6 +122,11 @@ public class TransferPage implements Serializable {
         }
     }
 
+    /** The old practice's side of a suspension: the record went to the national repository, nothing to print. */
+    public boolean isSentToRepository() {
+        return transfer != null && transfers.sentToRepository(transfer);
+    }
+
     /** A failed transfer with no paper task yet. */
     public boolean isPaperFallbackNeeded() {
         return outcome != null && outcome.outcome().needsPaper() && paperFallback == null;

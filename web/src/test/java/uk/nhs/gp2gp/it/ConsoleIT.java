@@ -302,6 +302,45 @@ class ConsoleIT {
         browser.screenshot("inspect-refused");
     }
 
+    /** The repository's holdings: a suspended patient's record found by NHS number, with its history. */
+    @Test
+    void theSuspendedRecordsPageShowsAHeldRecordAndItsHistory() throws Exception {
+        String nhsNumber = "9990050007";
+        storeRecord(SENDING, nhsNumber);
+        asAdmin(app).contentType("application/json")
+                .body("{\"registeredOds\": null, \"managingOds\": \"" + SENDING + "\", \"deceased\": false}")
+                .put("api/v1/demographics/" + nhsNumber).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        asAdmin(app).contentType("application/json")
+                .body("{\"eventId\": \"console-" + nhsNumber + "\", \"nhsNumber\": \"" + nhsNumber
+                        + "\", \"type\": \"DEREGISTRATION\", \"odsCode\": \"" + SENDING
+                        + "\", \"occurredAt\": \"2026-11-01T09:00:00Z\"}")
+                .post("api/v1/registration-events").then().statusCode(200);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        String status = null;
+        while (Instant.now().isBefore(deadline) && !"COMPLETE".equals(status)) {
+            var response = asAdmin(app).get("api/v1/suspended-records/" + nhsNumber);
+            status = response.statusCode() == 200 ? response.jsonPath().getString("status") : null;
+            Thread.sleep(150);
+        }
+        assertEquals("COMPLETE", status, "the repository holds the record");
+
+        browser.signIn("admin", ADMIN_PASSWORD);
+        browser.click(By.id("nav-suspended-records"));
+        browser.type(By.id("filter:ods"), SENDING);
+        browser.click(By.id("filter:show"));
+        List<WebElement> rows = browser.waitFor(ExpectedConditions.presenceOfAllElementsLocatedBy(
+                By.cssSelector("#records_data tr")));
+        assertTrue(rows.stream().anyMatch(row -> row.getText().contains("999 005 0007")), "listed by practice");
+        browser.screenshot("suspended-records");
+
+        browser.click(By.linkText("999 005 0007"));
+        assertEquals("COMPLETE", browser.text(By.id("recordStatus")));
+        String history = browser.text(By.id("history"));
+        assertTrue(history.contains("EHR request sent to " + SENDING), history);
+        assertTrue(history.contains("held until the patient registers again"), history);
+        browser.screenshot("suspended-record");
+    }
+
     @Test
     void theConsoleWorksAtTabletWidth() throws Exception {
         try (ConsoleBrowser tablet = new ConsoleBrowser(app, 820, 1180)) {

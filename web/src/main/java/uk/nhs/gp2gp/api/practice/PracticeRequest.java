@@ -14,9 +14,11 @@ public record PracticeRequest(
         String partyKey,
         @NotNull Boolean hosted,
         @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String endpointUrl,
-        @Size(max = 100) String supplier) {
+        @Size(max = 100) String supplier,
+        Boolean nationalRepository) {
 
     PracticeDetails toDetails() {
-        return new PracticeDetails(name.strip(), asid, partyKey.toUpperCase(), hosted, endpointUrl, supplier);
+        return new PracticeDetails(name.strip(), asid, partyKey.toUpperCase(), hosted, endpointUrl, supplier,
+                Boolean.TRUE.equals(nationalRepository));
     }
 }

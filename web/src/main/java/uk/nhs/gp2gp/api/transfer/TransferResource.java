@@ -72,8 +72,9 @@ public class TransferResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response request(@NotNull @Valid TransferRequest body) {
         OdsCode requesting = withField("requestingOds", () -> OdsCode.of(body.requestingOds()));
-        OdsCode sending = withField("sendingOds", () -> OdsCode.of(body.sendingOds()));
         NhsNumber patient = NhsNumber.of(body.nhsNumber());
+        OdsCode sending = body.sendingOds() == null || body.sendingOds().isBlank() ? transfers.recordHolder(patient)
+                : withField("sendingOds", () -> OdsCode.of(body.sendingOds()));
         requireAccess(requesting.value());
         Transfer transfer = transfers.request(patient, requesting, sending);
         return Response.accepted(TransferView.of(transfer, null, clock.instant()))
@@ -87,7 +88,7 @@ public class TransferResource {
     public TransferView get(@PathParam("conversationId") String conversationId, @QueryParam("role") TransferRole role) {
         Transfer transfer = visible(conversationId, role);
         return TransferView.of(transfer, transfers.timeline(transfer), transfers.attachments(transfer),
-                clock.instant());
+                transfers.sentToRepository(transfer), clock.instant());
     }
 
     @GET

@@ -13,7 +13,7 @@ import uk.nhs.gp2gp.transfer.TransferMessage;
 
 /** A transfer as the API shows it: where it is, how far the record has come, and why it failed. */
 public record TransferView(String conversationId, String role, String status, String nhsNumber,
-        String requestingOds, String sendingOds, boolean returningPatient, Instant requestedAt,
+        String requestingOds, String sendingOds, boolean returningPatient, boolean sentToRepository, Instant requestedAt,
         Instant extractReceivedAt, Instant integrationDeadline, Boolean integratedOnTime, Instant integratedAt,
         Instant completedAt, Progress progress, Failure failure, Outcome outcome, List<AttachmentView> attachments,
         List<TimelineEntry> timeline) {
@@ -42,6 +42,15 @@ public record TransferView(String conversationId, String role, String status, St
     }
 
     static TransferView of(Transfer t, List<TransferMessage> messages, List<StoredContent> files, Instant now) {
+        return of(t, messages, files, false, now);
+    }
+
+    /**
+     * {@code sentToRepository}: the old practice's side of a suspension, the record went to the
+     * national repository (held electronically there, nothing to print).
+     */
+    static TransferView of(Transfer t, List<TransferMessage> messages, List<StoredContent> files,
+            boolean sentToRepository, Instant now) {
         Classification classification = OutcomeClassifier.classify(t, now);
         Failure failure = null;
         if (t.getFailureCode() != null || t.getFailureText() != null) {
@@ -60,7 +69,7 @@ public record TransferView(String conversationId, String role, String status, St
         Outcome outcome = new Outcome(classification.outcome().name(), classification.outcome().label(),
                 classification.reason());
         return new TransferView(t.getConversationId(), t.getRole().name(), t.getStatus().name(), t.getNhsNumber(),
-                t.getRequestingOds(), t.getSendingOds(), t.isReturningPatient(), t.getRequestedAt(),
+                t.getRequestingOds(), t.getSendingOds(), t.isReturningPatient(), sentToRepository, t.getRequestedAt(),
                 t.getExtractReceivedAt(), t.integrationDeadline(), t.integratedOnTime(now), t.getIntegratedAt(),
                 t.getCompletedAt(), new Progress(t.getExpectedParts(), t.getReceivedParts(), t.getBytesReceived()),
                 failure, outcome, files == null ? null : files.stream().map(f -> new AttachmentView(f.getContentId(),

@@ -1,0 +1,189 @@
+package uk.nhs.gp2gp.repository;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Optional;
+import uk.nhs.gp2gp.audit.AuditEntry;
+import uk.nhs.gp2gp.audit.AuditEvent.ActorType;
+import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
+import uk.nhs.gp2gp.audit.AuditLog;
+import uk.nhs.gp2gp.demographics.DemographicRecord;
+import uk.nhs.gp2gp.demographics.Demographics;
+import uk.nhs.gp2gp.identifier.NhsNumber;
+import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.practice.Practices;
+import uk.nhs.gp2gp.record.PatientRecords;
+import uk.nhs.gp2gp.transfer.IntegrationOutcome;
+import uk.nhs.gp2gp.transfer.ReasonCode;
+import uk.nhs.gp2gp.transfer.RequesterSide;
+import uk.nhs.gp2gp.transfer.Transfer;
+import uk.nhs.gp2gp.transfer.TransferRepository;
+import uk.nhs.gp2gp.transfer.TransferRole;
+
+/**
+ * Suspension, inbound: a patient left a practice and registered nowhere, so the repository asks
+ * that practice for the record over GP2GP (as any new practice would), stores what arrives,
+ * acknowledges it and holds it. The conversation itself is the requester side's; this follows it.
+ * Runs in the caller's transaction.
+ */
+@Stateless
+public class RepositoryIntake {
+
+    private static final System.Logger LOG = System.getLogger(RepositoryIntake.class.getName());
+
+    @Inject
+    private RepositorySettings settings;
+
+    @EJB
+    private Demographics demographics;
+
+    @EJB
+    private SuspendedRecords holdings;
+
+    @EJB
+    private Practices practices;
+
+    @EJB
+    private RequesterSide requester;
+
+    @EJB
+    private TransferRepository transfers;
+
+    @EJB
+    private PatientRecords records;
+
+    @EJB
+    private AuditLog audit;
+
+    @Inject
+    private Clock clock;
+
+    /** What a de-registration led to: an outcome name for the event's answer, and why. */
+    public record Decision(String outcome, String detail) {
+    }
+
+    /**
+     * A de-registration from {@code leftOds}: checks the patient (deceased, registered again,
+     * merged into another number), the practice (allow-list), then takes custody and asks for the record.
+     */
+    public Decision suspend(NhsNumber patient, String leftOds, String eventId) {
+        String repository = settings.repositoryOds().orElseThrow();
+        Optional<DemographicRecord> found = demographics.current(patient);
+        if (found.isEmpty()) {
+            return new Decision("NO_ACTION_UNKNOWN_PATIENT", "The patient is not in the demographics directory");
+        }
+        DemographicRecord entry = found.get();
+        NhsNumber current = new NhsNumber(entry.nhsNumber());
+        String merged = current.equals(patient) ? "" : " (followed the superseding NHS number)";
+        if (entry.deceased()) {
+            return new Decision("NO_ACTION_DECEASED", "The patient has died: no record is taken" + merged);
+        }
+        if (entry.registeredOds() != null) {
+            return new Decision("NO_ACTION_NOT_SUSPENDED", "The patient is registered at " + entry.registeredOds()
+                    + ": the record goes there by ordinary GP2GP" + merged);
+        }
+        if (!settings.allows(leftOds)) {
+            // Not a practice the repository takes records from (yet): it keeps custody, as before the repository.
+            demographics.setManagingOrganisation(current, leftOds);
+            return new Decision("NO_ACTION_PRACTICE_NOT_ALLOWED", "Practice " + leftOds
+                    + " is not on the repository's allow-list: it keeps the record (managing organisation)");
+        }
+        Optional<Suspension> latest = holdings.latest(current.value());
+        if (latest.isPresent() && (latest.get().getStatus().isInbound()
+                || latest.get().getStatus() == SuspensionStatus.COMPLETE)) {
+            return new Decision("NO_ACTION_ALREADY_HELD", "The repository already "
+                    + (latest.get().getStatus().isInbound() ? "is taking" : "holds") + " this patient's record");
+        }
+        Suspension suspension = new Suspension(current.value(), leftOds, eventId, clock.instant());
+        holdings.add(suspension, "Suspended at " + leftOds + merged + ": the repository takes custody of the record");
+        demographics.setManagingOrganisation(current, repository);
+        if (practices.find(OdsCode.of(leftOds)).isEmpty()) {
+            suspension.fail(SuspensionStatus.FAILED, ReasonCode.R24.code(), "Practice " + leftOds
+                    + " is not in the practice directory: add it, then send the event again with a new id",
+                    clock.instant());
+            holdings.note(suspension, suspension.getFailureReason());
+            audited(suspension, "SUSPENSION_FAILED", Outcome.FAILED);
+            return new Decision("SUSPENSION_FAILED", suspension.getFailureReason());
+        }
+        Transfer transfer = requester.request(current, OdsCode.of(repository), OdsCode.of(leftOds));
+        suspension.requested(transfer.getConversationId());
+        suspension.moveTo(SuspensionStatus.REQUEST_SENT, clock.instant());
+        holdings.note(suspension, "EHR request sent to " + leftOds + " (conversation " + transfer.getConversationId()
+                + ")");
+        audited(suspension, "SUSPENSION_STARTED", Outcome.SUCCESS);
+        LOG.log(Level.INFO, "Suspension {0}: EHR request queued in conversation {1}", suspension.getId(),
+                transfer.getConversationId());
+        return new Decision("SUSPENSION_STARTED", "The record is requested from " + leftOds + " in conversation "
+                + transfer.getConversationId());
+    }
+
+    /**
+     * The repository's inbound transfer moved: the suspension follows it. A record that is all here
+     * is acknowledged (the repository integrates by holding) and becomes the record it sends on.
+     */
+    public void transferMoved(Transfer transfer) {
+        if (transfer.getRole() != TransferRole.REQUESTER || !settings.isRepository(transfer.getRequestingOds())) {
+            return;
+        }
+        holdings.byInboundConversation(transfer.getConversationId()).ifPresent(s -> follow(s, transfer));
+    }
+
+    /** The same, for a timeout that ran in its own transaction: by conversation id. */
+    public void transferMoved(String conversationId) {
+        transfers.find(conversationId, TransferRole.REQUESTER).ifPresent(this::transferMoved);
+    }
+
+    private void follow(Suspension suspension, Transfer transfer) {
+        if (suspension.getStatus().isTerminal()) {
+            return;
+        }
+        switch (transfer.getStatus()) {
+            case WAITING_FOR_PARTS -> {
+                // The core came and the continue request went in the same step; later parts change nothing here.
+                if (suspension.getStatus() == SuspensionStatus.REQUEST_SENT) {
+                    suspension.moveTo(SuspensionStatus.CORE_RECEIVED, clock.instant());
+                    holdings.note(suspension, "Core extract received: " + (transfer.getExpectedParts() - 1)
+                            + " more parts named");
+                    suspension.moveTo(SuspensionStatus.CONTINUE_SENT, clock.instant());
+                    holdings.note(suspension, "Continue request sent: the parts are on their way");
+                }
+            }
+            case READY_TO_INTEGRATE -> hold(suspension, transfer);
+            case TIMED_OUT -> failed(suspension, SuspensionStatus.TIMED_OUT, transfer);
+            case FAILED, REJECTED, CANCELLED -> failed(suspension, ReasonCode.R31.code().equals(transfer.getFailureCode())
+                    || ReasonCode.R25.code().equals(transfer.getFailureCode())
+                    ? SuspensionStatus.TIMED_OUT : SuspensionStatus.FAILED, transfer);
+            default -> {
+                // Still asking (REQUESTED), or already integrated: nothing new to follow.
+            }
+        }
+    }
+
+    private void hold(Suspension suspension, Transfer transfer) {
+        requester.recordOutcome(transfer, IntegrationOutcome.INTEGRATED, null);
+        long size = records.adoptFromTransfer(OdsCode.of(transfer.getRequestingOds()),
+                new NhsNumber(suspension.getNhsNumber()), transfer.getId());
+        suspension.held(size, clock.instant());
+        holdings.note(suspension, "Record complete (" + transfer.getReceivedParts() + " parts, " + size
+                + " bytes) and acknowledged to " + suspension.getSourceOds() + ": held until the patient registers again");
+        audited(suspension, "SUSPENDED_RECORD_HELD", Outcome.SUCCESS);
+    }
+
+    private void failed(Suspension suspension, SuspensionStatus status, Transfer transfer) {
+        String code = transfer.getFailureCode();
+        String reason = transfer.getFailureText() != null ? transfer.getFailureText()
+                : "The transfer ended " + transfer.getStatus();
+        if (suspension.fail(status, code, reason, clock.instant())) {
+            holdings.note(suspension, (code == null ? "" : "Code " + code + ": ") + reason);
+            audited(suspension, "SUSPENSION_" + status, Outcome.FAILED);
+        }
+    }
+
+    private void audited(Suspension suspension, String action, Outcome outcome) {
+        audit.record(new AuditEntry(ActorType.SYSTEM, "repository", action, "suspension",
+                String.valueOf(suspension.getId()), suspension.getNhsNumber(), outcome, suspension.getSourceOds()));
+    }
+}

@@ -1,0 +1,168 @@
+package uk.nhs.gp2gp.repository;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import uk.nhs.gp2gp.audit.AuditEntry;
+import uk.nhs.gp2gp.audit.AuditEvent.ActorType;
+import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
+import uk.nhs.gp2gp.audit.AuditLog;
+import uk.nhs.gp2gp.demographics.DemographicRecord;
+import uk.nhs.gp2gp.demographics.Demographics;
+import uk.nhs.gp2gp.identifier.NhsNumber;
+import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.record.PatientRecords;
+import uk.nhs.gp2gp.scheduler.ScheduledTasks;
+import uk.nhs.gp2gp.transfer.ReasonCode;
+import uk.nhs.gp2gp.transfer.Transfer;
+import uk.nhs.gp2gp.transfer.TransferRepository;
+import uk.nhs.gp2gp.transfer.TransferRole;
+import uk.nhs.gp2gp.transfer.TransferStatus;
+
+/**
+ * Re-registration, outbound: a practice asks the repository for a held record. The checks decide
+ * whether it may have it; the sender side sends it as any practice's record (large messaging
+ * included); the requester's positive final acknowledgement releases it, and after the retention
+ * period the record is deleted for good. Runs in the caller's transaction.
+ */
+@Stateless
+public class RepositoryRelease {
+
+    static final String PURGE_DUE = "REPOSITORY_PURGE_DUE";
+    private static final System.Logger LOG = System.getLogger(RepositoryRelease.class.getName());
+
+    @Inject
+    private RepositorySettings settings;
+
+    @EJB
+    private SuspendedRecords holdings;
+
+    @EJB
+    private Demographics demographics;
+
+    @EJB
+    private PatientRecords records;
+
+    @EJB
+    private TransferRepository transfers;
+
+    @EJB
+    private ScheduledTasks tasks;
+
+    @EJB
+    private AuditLog audit;
+
+    @Inject
+    private Clock clock;
+
+    /** Why the request is refused: the negative acknowledgement's code and the plain-English reason. */
+    public record Refusal(ReasonCode reason, String detail) {
+    }
+
+    public boolean isRepository(String odsCode) {
+        return settings.isRepository(odsCode);
+    }
+
+    /**
+     * Checks a request for a held record (the sender transfer is new and holds the request). Empty
+     * when it may be sent: the suspension then names the conversation it goes out in.
+     */
+    public Optional<Refusal> check(Transfer request) {
+        String requester = request.getRequestingOds();
+        Optional<Suspension> latest = holdings.latest(request.getNhsNumber());
+        if (latest.isEmpty()) {
+            return refused(null, ReasonCode.R06, "The repository holds no record of this patient");
+        }
+        Suspension suspension = holdings.lock(latest.get().getId()).orElseThrow();
+        switch (suspension.getStatus()) {
+            case RELEASED, DELETED -> {
+                return refused(suspension, ReasonCode.R06, "The record was released to " + suspension.getReleasedToOds()
+                        + " on " + suspension.getReleasedAt() + " and is no longer held");
+            }
+            case COMPLETE -> {
+                // Held: checked below.
+            }
+            default -> {
+                return refused(suspension, ReasonCode.R06, "The record did not reach the repository (it is "
+                        + suspension.getStatus() + "): the old practice still has it");
+            }
+        }
+        Optional<DemographicRecord> patient = demographics.current(new NhsNumber(request.getNhsNumber()));
+        String registeredAt = patient.map(DemographicRecord::registeredOds).orElse(null);
+        if (!requester.equals(registeredAt)) {
+            return refused(suspension, ReasonCode.R19, "The requesting practice " + requester + " is not the patient's"
+                    + " registered practice (demographics say " + (registeredAt == null ? "none" : registeredAt) + ")");
+        }
+        Optional<Transfer> sending = Optional.ofNullable(suspension.getOutboundConversationId())
+                .flatMap(c -> transfers.find(c, TransferRole.SENDER))
+                .filter(t -> t.getStatus() == TransferStatus.EXTRACT_SENT);
+        if (sending.isPresent()) {
+            return refused(suspension, ReasonCode.R99, "The record is already on its way to "
+                    + sending.get().getRequestingOds() + " in conversation " + sending.get().getConversationId());
+        }
+        if (records.find(OdsCode.of(request.getSendingOds()), new NhsNumber(request.getNhsNumber())).isEmpty()) {
+            return refused(suspension, ReasonCode.R10, "The held record is missing from storage");
+        }
+        suspension.sendingTo(requester, request.getConversationId(), clock.instant());
+        holdings.note(suspension, "Requested by " + requester + " (conversation " + request.getConversationId() + ")"
+                + (suspension.isReturningPatient() ? ": a returning patient, back at the practice they left" : ""));
+        audited(suspension, "SUSPENDED_RECORD_SENT", Outcome.SUCCESS, requester);
+        return Optional.empty();
+    }
+
+    /** The requester's final acknowledgement of a held record: integrated releases it, otherwise it stays held. */
+    public void finalAcknowledgement(Transfer sent) {
+        if (!settings.isRepository(sent.getSendingOds())) {
+            return;
+        }
+        holdings.byOutboundConversation(sent.getConversationId()).ifPresent(suspension -> {
+            if (suspension.getStatus() != SuspensionStatus.COMPLETE) {
+                return;
+            }
+            if (sent.getStatus() == TransferStatus.COMPLETE) {
+                Instant deleteAfter = clock.instant().plus(settings.retention());
+                suspension.released(sent.getRequestingOds(), clock.instant(), deleteAfter);
+                tasks.schedule(PURGE_DUE, String.valueOf(suspension.getId()), deleteAfter);
+                holdings.note(suspension, "Integrated by " + sent.getRequestingOds() + ": released, kept until "
+                        + deleteAfter + " and then deleted");
+                audited(suspension, "SUSPENDED_RECORD_RELEASED", Outcome.SUCCESS, sent.getRequestingOds());
+            } else {
+                holdings.note(suspension, sent.getRequestingOds() + " did not integrate the record (code "
+                        + sent.getFailureCode() + "): still held, the practice may ask again");
+            }
+        });
+    }
+
+    /** The retention period of a released record ran out: its content is deleted for good. */
+    public void purge(long suspensionId) {
+        holdings.lock(suspensionId).filter(s -> s.getStatus() == SuspensionStatus.RELEASED).ifPresent(suspension -> {
+            // The patient may have been suspended again since: that newer record stays.
+            boolean newest = holdings.latest(suspension.getNhsNumber()).map(s -> s.getId().equals(suspension.getId()))
+                    .orElse(true);
+            if (newest) {
+                records.delete(OdsCode.of(settings.repositoryOds().orElseThrow()),
+                        new NhsNumber(suspension.getNhsNumber()));
+            }
+            suspension.purged(clock.instant());
+            holdings.note(suspension, "Retention period over: the record is deleted");
+            audited(suspension, "SUSPENDED_RECORD_DELETED", Outcome.SUCCESS, null);
+            LOG.log(Level.INFO, "Suspension {0}: record deleted after the retention period", suspension.getId());
+        });
+    }
+
+    private Optional<Refusal> refused(Suspension suspension, ReasonCode reason, String detail) {
+        if (suspension != null) {
+            holdings.note(suspension, "Request refused with code " + reason.code() + ": " + detail);
+        }
+        return Optional.of(new Refusal(reason, detail));
+    }
+
+    private void audited(Suspension suspension, String action, Outcome outcome, String practice) {
+        audit.record(new AuditEntry(ActorType.SYSTEM, "repository", action, "suspension",
+                String.valueOf(suspension.getId()), suspension.getNhsNumber(), outcome, practice));
+    }
+}

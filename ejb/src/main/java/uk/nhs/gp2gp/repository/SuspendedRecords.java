@@ -1,0 +1,107 @@
+package uk.nhs.gp2gp.repository;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The repository's holdings: find, search, and the history every step writes. */
+@Stateless
+public class SuspendedRecords {
+
+    @PersistenceContext(unitName = "gp2gp")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    /** The patient's latest suspension (the record the repository holds or last held). */
+    public Optional<Suspension> latest(String nhsNumber) {
+        return em.createNamedQuery(Suspension.LATEST_OF_PATIENT, Suspension.class)
+                .setParameter("nhsNumber", nhsNumber).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /** Every suspension of the patient, newest first. */
+    public List<Suspension> ofPatient(String nhsNumber) {
+        return em.createNamedQuery(Suspension.LATEST_OF_PATIENT, Suspension.class)
+                .setParameter("nhsNumber", nhsNumber).getResultList();
+    }
+
+    public Optional<Suspension> byInboundConversation(String conversationId) {
+        return lockFirst(em.createNamedQuery(Suspension.BY_INBOUND_CONVERSATION, Suspension.class)
+                .setParameter("conversationId", conversationId));
+    }
+
+    public Optional<Suspension> byOutboundConversation(String conversationId) {
+        return lockFirst(em.createNamedQuery(Suspension.BY_OUTBOUND_CONVERSATION, Suspension.class)
+                .setParameter("conversationId", conversationId));
+    }
+
+    public Optional<Suspension> lock(long id) {
+        return Optional.ofNullable(em.find(Suspension.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public void add(Suspension suspension, String what) {
+        em.persist(suspension);
+        em.flush();
+        note(suspension, what);
+    }
+
+    /** A line in the suspension's history, with its status now. */
+    public void note(Suspension suspension, String what) {
+        em.persist(new SuspensionHistory(suspension, clock.instant(), what));
+    }
+
+    public List<SuspensionHistory> history(Suspension suspension) {
+        return em.createNamedQuery(SuspensionHistory.OF_SUSPENSION, SuspensionHistory.class)
+                .setParameter("suspensionId", suspension.getId()).getResultList();
+    }
+
+    /** Holdings, newest first: by status and by the practice the record came from. */
+    public List<Suspension> search(SuspensionStatus status, String sourceOds, int page, int size) {
+        return filtered("select s", status, sourceOds, " order by s.startedAt desc, s.id desc", Suspension.class)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+
+    public long count(SuspensionStatus status, String sourceOds) {
+        return filtered("select count(s)", status, sourceOds, "", Long.class).getSingleResult();
+    }
+
+    /** How many records are in each status: the dashboard's holdings. */
+    public Map<SuspensionStatus, Long> countByStatus() {
+        Map<SuspensionStatus, Long> counts = new HashMap<>();
+        em.createQuery("select s.status, count(s) from Suspension s group by s.status", Object[].class)
+                .getResultList().forEach(row -> counts.put((SuspensionStatus) row[0], (Long) row[1]));
+        return counts;
+    }
+
+    private <T> TypedQuery<T> filtered(String select, SuspensionStatus status, String sourceOds, String orderBy,
+            Class<T> type) {
+        StringBuilder jpql = new StringBuilder(select).append(" from Suspension s where 1 = 1");
+        if (status != null) {
+            jpql.append(" and s.status = :status");
+        }
+        if (sourceOds != null) {
+            jpql.append(" and s.sourceOds = :sourceOds");
+        }
+        TypedQuery<T> query = em.createQuery(jpql.append(orderBy).toString(), type);
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        if (sourceOds != null) {
+            query.setParameter("sourceOds", sourceOds);
+        }
+        return query;
+    }
+
+    private static Optional<Suspension> lockFirst(TypedQuery<Suspension> query) {
+        return query.setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+}

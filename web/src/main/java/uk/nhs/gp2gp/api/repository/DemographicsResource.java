@@ -1,0 +1,70 @@
+package uk.nhs.gp2gp.api.repository;
+
+import jakarta.ejb.EJB;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import uk.nhs.gp2gp.api.problem.Problem;
+import uk.nhs.gp2gp.api.security.RequiresRole;
+import uk.nhs.gp2gp.demographics.DemographicRecord;
+import uk.nhs.gp2gp.demographics.LocalDemographics;
+import uk.nhs.gp2gp.identifier.NhsNumber;
+
+/**
+ * The local stand-in for PDS: where a patient is registered, who manages their record, deceased,
+ * merged into another NHS number. The repository reads it before it acts.
+ */
+@Path("demographics/{nhsNumber}")
+@Produces(MediaType.APPLICATION_JSON)
+@RequiresRole({"REPOSITORY", "ADMIN"})
+public class DemographicsResource {
+
+    private static final String ODS = "[A-Za-z0-9]{3,8}";
+
+    @EJB
+    private LocalDemographics demographics;
+
+    /** Body of PUT: {@code registeredOds} null or absent when the patient is registered nowhere. */
+    public record DemographicsRequest(
+            @Pattern(regexp = ODS, message = "must be an ODS code (3 to 8 letters or digits)") String registeredOds,
+            @Pattern(regexp = ODS, message = "must be an ODS code (3 to 8 letters or digits)") String managingOds,
+            @NotNull Boolean deceased,
+            @Pattern(regexp = "\\d{10}", message = "must be a 10-digit NHS number") String supersededBy) {
+    }
+
+    @GET
+    public DemographicRecord get(@PathParam("nhsNumber") String nhsNumber) {
+        return demographics.find(NhsNumber.of(nhsNumber))
+                .orElseThrow(() -> new NotFoundException("No demographics for this NHS number"));
+    }
+
+    /** Creates (201) or replaces (200) the patient's entry. */
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response put(@PathParam("nhsNumber") String nhsNumber, @NotNull @Valid DemographicsRequest request) {
+        NhsNumber patient = NhsNumber.of(nhsNumber);
+        if (request.supersededBy() != null && !NhsNumber.isValid(request.supersededBy())) {
+            return Problem.invalidField("supersededBy", "fails the NHS number's modulus 11 check").toResponse();
+        }
+        if (patient.value().equals(request.supersededBy())) {
+            return Problem.invalidField("supersededBy", "cannot be the patient's own NHS number").toResponse();
+        }
+        boolean created = demographics.put(patient, upper(request.registeredOds()), upper(request.managingOds()),
+                request.deceased(), request.supersededBy());
+        DemographicRecord entry = demographics.find(patient).orElseThrow();
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(entry).build();
+    }
+
+    private static String upper(String ods) {
+        return ods == null ? null : ods.toUpperCase();
+    }
+}
