@@ -79,6 +79,15 @@ public class PatientRecords {
 
     /** Stores (or replaces) the practice's record of the patient; returns true when it is new. */
     public boolean store(OdsCode practice, NhsNumber patient, InputStream extractXml) {
+        boolean created = find(practice, patient).isEmpty();
+        PatientRecord record = emptied(practice, patient);
+        contentStore.write(StoredContent.ofRecord(record.getId(), EXTRACT_CONTENT_ID, "application/xml",
+                clock.instant()), extractXml);
+        return created;
+    }
+
+    /** The practice's record of the patient with nothing in it: a new one, or the old one emptied to be replaced. */
+    private PatientRecord emptied(OdsCode practice, NhsNumber patient) {
         Optional<PatientRecord> existing = find(practice, patient);
         PatientRecord record = existing.orElseGet(() -> new PatientRecord(practice, patient, clock.instant()));
         if (existing.isPresent()) {
@@ -88,9 +97,7 @@ public class PatientRecords {
             em.persist(record);
             em.flush();
         }
-        contentStore.write(StoredContent.ofRecord(record.getId(), EXTRACT_CONTENT_ID, "application/xml",
-                clock.instant()), extractXml);
-        return existing.isEmpty();
+        return record;
     }
 
     /**
@@ -99,15 +106,7 @@ public class PatientRecords {
      * copied. An earlier record of the patient is replaced. Returns the record's size in bytes.
      */
     public long adoptFromTransfer(OdsCode practice, NhsNumber patient, long transferId) {
-        Optional<PatientRecord> existing = find(practice, patient);
-        PatientRecord record = existing.orElseGet(() -> new PatientRecord(practice, patient, clock.instant()));
-        if (existing.isPresent()) {
-            record.replaced(clock.instant());
-            contents(record).forEach(c -> contentStore.delete(c.getId()));
-        } else {
-            em.persist(record);
-            em.flush();
-        }
+        PatientRecord record = emptied(practice, patient);
         long size = 0;
         for (StoredContent extract : contentStore.ofTransfer(transferId, StoredContent.Kind.EXTRACT)) {
             extract.movedToRecord(record.getId(), EXTRACT_CONTENT_ID, null);

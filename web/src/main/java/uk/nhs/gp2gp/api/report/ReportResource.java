@@ -128,7 +128,9 @@ public class ReportResource {
     /**
      * What every reason means and what to do next: each GP2GP negative-acknowledgement code, and the
      * reasons the reports give where the protocol has no code (NO_EXTRACT, NOT_INTEGRATED_IN_WINDOW...).
+     * Reference data, no patient or practice in it: for every kind of key.
      */
+    @RequiresRole({"PRACTICE", "REPOSITORY", "ADMIN"})
     @GET
     @Path("reasons")
     @Produces(MediaType.APPLICATION_JSON)

@@ -62,6 +62,10 @@ public class EhrRequestResource {
             @QueryParam("status") @DefaultValue("PENDING") String status) {
         ApiCaller caller = ApiSecurityContext.callerOf(security);
         String odsCode = ods == null || ods.isBlank() ? null : OdsCode.of(ods).value();
+        if (odsCode != null && !caller.mayActFor(odsCode)) {
+            // Asking about another practice is refused, not answered with an empty list.
+            throw new ForbiddenException("This API key does not act for practice " + odsCode);
+        }
         boolean everywhere = caller.hasRole("ADMIN") || caller.odsCodes().contains("*");
         return transfers.search(new TransferSearch(odsCode, TransferStatus.WAITING_FOR_EXTRACT, null, null, null,
                         everywhere ? null : caller.odsCodes(), 0, 500)).stream()

@@ -61,7 +61,14 @@ public class ItSupportResource {
     @Path("api-clients")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, String> apiClient(NewClient client) {
-        return Map.of("key", apiClients.create(client.name(), client.roles(), client.odsCodes()).key());
+        var issued = apiClients.create(client.name(), client.roles(), client.odsCodes());
+        return Map.of("key", issued.key(), "id", String.valueOf(issued.clientId()));
+    }
+
+    @POST
+    @Path("api-clients/{id}/revoke")
+    public Map<String, Boolean> revoke(@jakarta.ws.rs.PathParam("id") long id) {
+        return Map.of("revoked", apiClients.revoke(id));
     }
 
     @GET
