@@ -27,8 +27,6 @@ import uk.nhs.gp2gp.content.StoredContent;
 @Stateless
 public class Outbox {
 
-    /** How long a node may take to deliver a claimed message before another node may try. */
-    static final Duration LEASE = Duration.ofMinutes(2);
 
     @PersistenceContext(unitName = "gp2gp")
     private EntityManager em;
@@ -44,6 +42,14 @@ public class Outbox {
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
+
+    /**
+     * How long a node may take to deliver a claimed message before another node (or this one,
+     * restarted after a crash) may try: a delivery takes milliseconds, a lease outlives a crash.
+     */
+    @Inject
+    @ConfigProperty(name = "gp2gp.outbox.lease", defaultValue = "PT2M")
+    private Duration lease;
 
     @Inject
     @ConfigProperty(name = "gp2gp.outbox.max-attempts", defaultValue = "10")
@@ -97,7 +103,7 @@ public class Outbox {
                 .getResultList();
         List<Long> claimed = ids.stream().map(Number::longValue).toList();
         for (Long id : claimed) {
-            em.find(OutboxMessage.class, id).claim(now.plus(LEASE));
+            em.find(OutboxMessage.class, id).claim(now.plus(lease));
         }
         return claimed;
     }

@@ -94,6 +94,11 @@ public class ConfiguredDataSource implements DataSource {
             // together, and its timeout message quotes the locked row: patient data in a log.
             properties.setProperty("LOCK_TIMEOUT", H2_LOCK_TIMEOUT_MILLIS);
         }
+        if (jdbcUrl.startsWith("jdbc:h2:file:") && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) {
+            // H2 writes commits to its file up to 500 ms later: a crash (kill -9) in that time loses
+            // work we already acknowledged. Written at once, a commit survives the process.
+            properties.setProperty("WRITE_DELAY", "0");
+        }
         Connection connection = driverFor(jdbcUrl).connect(jdbcUrl, properties);
         if (connection == null) {
             throw new SQLException("The JDBC driver refused the configured gp2gp.db.url");

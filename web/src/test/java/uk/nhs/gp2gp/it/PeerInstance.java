@@ -26,20 +26,35 @@ final class PeerInstance implements AutoCloseable {
     }
 
     static PeerInstance start(String name) throws IOException, InterruptedException {
+        return start(name, "jdbc:h2:mem:" + name
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+    }
+
+    /** An instance on the given database (a file or a server survives the process: restarts and crashes). */
+    static PeerInstance start(String name, String dbUrl, String dbUser, String dbPassword)
+            throws IOException, InterruptedException {
+        return start(name, dbUrl, dbUser, dbPassword, java.util.Map.of());
+    }
+
+    /** The same, with more settings (environment variables) for the instance. */
+    static PeerInstance start(String name, String dbUrl, String dbUser, String dbPassword,
+            java.util.Map<String, String> settings) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        File log = new File("target/" + name + ".log");
+        // Beside the other servers' logs, so that the build checks them for NHS numbers too.
+        File log = new File("target/failsafe-reports/" + name + "-server-output.txt");
+        log.getParentFile().mkdirs();
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar",
                 System.getProperty("payara.micro.jar"), "--deploy", System.getProperty("gp2gp.war"),
                 "--contextroot", "/", "--port", String.valueOf(port), "--nocluster", "--nohazelcast"))
                 .redirectErrorStream(true).redirectOutput(log);
-        builder.environment().put("GP2GP_DB_URL", "jdbc:h2:mem:" + name
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        builder.environment().put("GP2GP_DB_USER", "sa");
-        builder.environment().put("GP2GP_DB_PASSWORD", "");
+        builder.environment().put("GP2GP_DB_URL", dbUrl);
+        builder.environment().put("GP2GP_DB_USER", dbUser);
+        builder.environment().put("GP2GP_DB_PASSWORD", dbPassword);
+        builder.environment().putAll(settings);
         PeerInstance peer = new PeerInstance(builder.start(), port);
         peer.awaitReady(Duration.ofMinutes(3), log);
         return peer;
@@ -73,6 +88,12 @@ final class PeerInstance implements AutoCloseable {
 
     RequestSpecification asAdmin() {
         return RestAssured.given().baseUri(url()).header("Authorization", "Bearer " + DeployedWar.BOOTSTRAP_KEY);
+    }
+
+    /** kill -9: no shutdown hook, no commit, no goodbye. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     @Override

@@ -1,0 +1,149 @@
+package uk.nhs.gp2gp.it;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.hamcrest.Matchers.oneOf;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.io.File;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kill -9 during a large transfer, at several points, and a restart on the same database: the
+ * transfer completes, every part byte-exact, and no part is made or sent twice under a new
+ * message id. One instance hosts both practices (loopback), so each crash hits both sides at
+ * once. The database is the ITs' PostgreSQL when they run on one, else an H2 file.
+ * Not Arquillian: the test starts, kills and restarts the server process itself.
+ */
+class CrashSafetyIT {
+
+    private static final String OLD_PRACTICE = "Q99721";
+    private static final String NEW_PRACTICE = "Q99722";
+    private static final String PATIENT = "9990060045";
+    /** Messages a killed node had claimed are free again after 10 s (2 min by default), to keep the test short. */
+    private static final Map<String, String> SETTINGS = Map.of("GP2GP_OUTBOX_LEASE", "PT10S");
+
+    @Test
+    void aLargeTransferSurvivesKillMinus9AtSeveralPoints() throws Exception {
+        String[] db = database();
+        byte[] scan = new byte[6 * 1024 * 1024];
+        new Random(9).nextBytes(scan);
+        PeerInstance node = PeerInstance.start("crash-1", db[0], db[1], db[2], SETTINGS);
+        try {
+            for (String ods : List.of(OLD_PRACTICE, NEW_PRACTICE)) {
+                node.asAdmin().contentType("application/json")
+                        .body("{\"name\": \"Crash test " + ods + "\", \"asid\": \"9000000" + ods.substring(1)
+                                + "\", \"partyKey\": \"" + ods + "-1\", \"hosted\": true}")
+                        .put("api/v1/practices/" + ods).then().statusCode(oneOf(200, 201));
+            }
+            storeRecordWithScan(node, scan);
+            String conversation = node.asAdmin().contentType("application/json")
+                    .body("{\"nhsNumber\": \"" + PATIENT + "\", \"requestingOds\": \"" + NEW_PRACTICE
+                            + "\", \"sendingOds\": \"" + OLD_PRACTICE + "\"}")
+                    .post("api/v1/transfers").then().statusCode(202).extract().path("conversationId");
+
+            // Crash 1: in the middle of the fragments.
+            JsonPath partWay = await(node, conversation, "REQUESTER", t -> t.getInt("progress.partsExpected") > 10
+                    && t.getInt("progress.partsReceived") * 3 >= t.getInt("progress.partsExpected"), 120);
+            node.kill();
+            System.out.println("Crash 1 at " + partWay.getInt("progress.partsReceived") + " of "
+                    + partWay.getInt("progress.partsExpected") + " parts");
+            node = PeerInstance.start("crash-2", db[0], db[1], db[2], SETTINGS);
+
+            JsonPath ready = await(node, conversation, "REQUESTER",
+                    t -> "READY_TO_INTEGRATE".equals(t.getString("status")), 180);
+            assertEquals(ready.getInt("progress.partsExpected"), ready.getInt("progress.partsReceived"));
+            String contentId = ready.getString("attachments[0].contentId");
+            byte[] arrived = node.asAdmin().get("api/v1/transfers/" + conversation + "/attachments/" + contentId)
+                    .then().statusCode(200).extract().asByteArray();
+            assertArrayEquals(scan, arrived, "the scan, byte-exact after the crash");
+
+            // Crash 2: the practice reports the outcome and the server dies at once.
+            node.asAdmin().contentType("application/json").body("{\"outcome\": \"INTEGRATED\"}")
+                    .post("api/v1/transfers/" + conversation + "/outcome").then().statusCode(200);
+            node.kill();
+            node = PeerInstance.start("crash-3", db[0], db[1], db[2], SETTINGS);
+            await(node, conversation, "SENDER", t -> "COMPLETE".equals(t.getString("status")), 120);
+
+            JsonPath sender = node.asAdmin().get("api/v1/transfers/" + conversation + "?role=SENDER").then()
+                    .statusCode(200).extract().jsonPath();
+            JsonPath requester = node.asAdmin().get("api/v1/transfers/" + conversation + "?role=REQUESTER").then()
+                    .statusCode(200).extract().jsonPath();
+            assertEquals("INTEGRATED", requester.getString("status"));
+            int parts = requester.getInt("progress.partsExpected");
+            List<String> partsSent = sender.getList(
+                    "timeline.findAll { it.direction == 'OUT' && it.interactionId == 'COPC_IN000001UK01' }.messageId");
+            assertEquals(parts - 1, partsSent.size(), "every part made once: no part sent under a second id");
+            assertEquals(partsSent.size(), new HashSet<>(partsSent).size());
+            List<String> extractsSent = sender.getList(
+                    "timeline.findAll { it.direction == 'OUT' && it.interactionId == 'RCMR_IN030000UK06' }.messageId");
+            assertEquals(1, extractsSent.size(), "one extract");
+            List<String> received = requester.getList("timeline.findAll { it.direction == 'IN' }.messageId");
+            assertEquals(received.size(), new HashSet<>(received).size(), "each message processed once");
+            List<String> finalAcks = requester.getList("timeline.findAll { it.direction == 'OUT'"
+                    + " && it.interactionId == 'MCCI_IN010000UK13' && it.refersTo == '"
+                    + ready.getString("timeline.find { it.interactionId == 'RCMR_IN030000UK06' }.messageId") + "' }");
+            assertEquals(1, finalAcks.size(), "one final acknowledgement");
+        } finally {
+            node.close();
+        }
+    }
+
+    private static void storeRecordWithScan(PeerInstance node, byte[] scan) {
+        String boundary = "crash-boundary";
+        String body = "--" + boundary + "\r\nContent-Type: application/xml\r\n\r\n" + TransferIT.bareExtract(PATIENT)
+                + "\r\n--" + boundary + "\r\nContent-Id: <scan@practice>\r\nContent-Type: image/tiff\r\n"
+                + "Content-Transfer-Encoding: base64\r\nContent-Description: Filename=\"scan.tif\""
+                + " ContentType=image/tiff Compressed=No LargeAttachment=No OriginalBase64=Yes\r\n\r\n"
+                + Base64.getMimeEncoder().encodeToString(scan) + "\r\n--" + boundary + "--\r\n";
+        node.asAdmin().contentType("multipart/related; type=\"application/xml\"; boundary=" + boundary)
+                .body(body.getBytes(UTF_8)).put("api/v1/practices/" + OLD_PRACTICE + "/records/" + PATIENT)
+                .then().statusCode(oneOf(201, 204));
+    }
+
+    /** The ITs' PostgreSQL database when they run on one; otherwise a fresh H2 file under target/. */
+    private static String[] database() {
+        Map<String, String> env = System.getenv();
+        String url = env.getOrDefault("GP2GP_DB_URL", "");
+        if (url.startsWith("jdbc:postgresql:")) {
+            return new String[] {url, env.getOrDefault("GP2GP_DB_USER", ""), env.getOrDefault("GP2GP_DB_PASSWORD", "")};
+        }
+        File dir = new File("target/crash-db");
+        for (File f : dir.listFiles() == null ? new File[0] : dir.listFiles()) {
+            f.delete();
+        }
+        return new String[] {"jdbc:h2:file:" + dir.getAbsolutePath() + "/gp2gp"
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", ""};
+    }
+
+    private static JsonPath await(PeerInstance node, String conversation, String role, Predicate<JsonPath> condition,
+            int seconds) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(seconds));
+        JsonPath last = null;
+        while (Instant.now().isBefore(deadline)) {
+            Response response = node.asAdmin().get("api/v1/transfers/" + conversation + "?role=" + role);
+            if (response.statusCode() == 200) {
+                last = response.jsonPath();
+                if (condition.test(last)) {
+                    return last;
+                }
+            }
+            Thread.sleep(100);
+        }
+        fail("The " + role + " transfer did not get there in " + seconds + " s; last seen: "
+                + (last == null ? "nothing" : last.getString("status") + " " + last.getString("progress")));
+        return null;
+    }
+}
