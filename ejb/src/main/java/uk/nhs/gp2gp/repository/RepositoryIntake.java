@@ -6,10 +6,7 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.Optional;
-import uk.nhs.gp2gp.audit.AuditEntry;
-import uk.nhs.gp2gp.audit.AuditEvent.ActorType;
 import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
-import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.demographics.DemographicRecord;
 import uk.nhs.gp2gp.demographics.Demographics;
 import uk.nhs.gp2gp.identifier.NhsNumber;
@@ -54,9 +51,6 @@ public class RepositoryIntake {
 
     @EJB
     private PatientRecords records;
-
-    @EJB
-    private AuditLog audit;
 
     @Inject
     private Clock clock;
@@ -105,7 +99,7 @@ public class RepositoryIntake {
                     + " is not in the practice directory: add it, then send the event again with a new id",
                     clock.instant());
             holdings.note(suspension, suspension.getFailureReason());
-            audited(suspension, "SUSPENSION_FAILED", Outcome.FAILED);
+            holdings.audit(suspension, "SUSPENSION_FAILED", Outcome.FAILED, suspension.getSourceOds());
             return new Decision("SUSPENSION_FAILED", suspension.getFailureReason());
         }
         Transfer transfer = requester.request(current, OdsCode.of(repository), OdsCode.of(leftOds));
@@ -113,7 +107,7 @@ public class RepositoryIntake {
         suspension.moveTo(SuspensionStatus.REQUEST_SENT, clock.instant());
         holdings.note(suspension, "EHR request sent to " + leftOds + " (conversation " + transfer.getConversationId()
                 + ")");
-        audited(suspension, "SUSPENSION_STARTED", Outcome.SUCCESS);
+        holdings.audit(suspension, "SUSPENSION_STARTED", Outcome.SUCCESS, suspension.getSourceOds());
         LOG.log(Level.INFO, "Suspension {0}: EHR request queued in conversation {1}", suspension.getId(),
                 transfer.getConversationId());
         return new Decision("SUSPENSION_STARTED", "The record is requested from " + leftOds + " in conversation "
@@ -169,7 +163,7 @@ public class RepositoryIntake {
         suspension.held(size, clock.instant());
         holdings.note(suspension, "Record complete (" + transfer.getReceivedParts() + " parts, " + size
                 + " bytes) and acknowledged to " + suspension.getSourceOds() + ": held until the patient registers again");
-        audited(suspension, "SUSPENDED_RECORD_HELD", Outcome.SUCCESS);
+        holdings.audit(suspension, "SUSPENDED_RECORD_HELD", Outcome.SUCCESS, suspension.getSourceOds());
     }
 
     private void failed(Suspension suspension, SuspensionStatus status, Transfer transfer) {
@@ -178,12 +172,7 @@ public class RepositoryIntake {
                 : "The transfer ended " + transfer.getStatus();
         if (suspension.fail(status, code, reason, clock.instant())) {
             holdings.note(suspension, (code == null ? "" : "Code " + code + ": ") + reason);
-            audited(suspension, "SUSPENSION_" + status, Outcome.FAILED);
+            holdings.audit(suspension, "SUSPENSION_" + status, Outcome.FAILED, suspension.getSourceOds());
         }
-    }
-
-    private void audited(Suspension suspension, String action, Outcome outcome) {
-        audit.record(new AuditEntry(ActorType.SYSTEM, "repository", action, "suspension",
-                String.valueOf(suspension.getId()), suspension.getNhsNumber(), outcome, suspension.getSourceOds()));
     }
 }

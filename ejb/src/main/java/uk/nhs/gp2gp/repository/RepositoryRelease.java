@@ -7,10 +7,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import uk.nhs.gp2gp.audit.AuditEntry;
-import uk.nhs.gp2gp.audit.AuditEvent.ActorType;
 import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
-import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.demographics.DemographicRecord;
 import uk.nhs.gp2gp.demographics.Demographics;
 import uk.nhs.gp2gp.identifier.NhsNumber;
@@ -52,9 +49,6 @@ public class RepositoryRelease {
 
     @EJB
     private ScheduledTasks tasks;
-
-    @EJB
-    private AuditLog audit;
 
     @Inject
     private Clock clock;
@@ -110,7 +104,7 @@ public class RepositoryRelease {
         suspension.sendingTo(requester, request.getConversationId(), clock.instant());
         holdings.note(suspension, "Requested by " + requester + " (conversation " + request.getConversationId() + ")"
                 + (suspension.isReturningPatient() ? ": a returning patient, back at the practice they left" : ""));
-        audited(suspension, "SUSPENDED_RECORD_SENT", Outcome.SUCCESS, requester);
+        holdings.audit(suspension, "SUSPENDED_RECORD_SENT", Outcome.SUCCESS, requester);
         return Optional.empty();
     }
 
@@ -129,7 +123,7 @@ public class RepositoryRelease {
                 tasks.schedule(PURGE_DUE, String.valueOf(suspension.getId()), deleteAfter);
                 holdings.note(suspension, "Integrated by " + sent.getRequestingOds() + ": released, kept until "
                         + deleteAfter + " and then deleted");
-                audited(suspension, "SUSPENDED_RECORD_RELEASED", Outcome.SUCCESS, sent.getRequestingOds());
+                holdings.audit(suspension, "SUSPENDED_RECORD_RELEASED", Outcome.SUCCESS, sent.getRequestingOds());
             } else {
                 holdings.note(suspension, sent.getRequestingOds() + " did not integrate the record (code "
                         + sent.getFailureCode() + "): still held, the practice may ask again");
@@ -149,7 +143,7 @@ public class RepositoryRelease {
             }
             suspension.purged(clock.instant());
             holdings.note(suspension, "Retention period over: the record is deleted");
-            audited(suspension, "SUSPENDED_RECORD_DELETED", Outcome.SUCCESS, null);
+            holdings.audit(suspension, "SUSPENDED_RECORD_DELETED", Outcome.SUCCESS, null);
             LOG.log(Level.INFO, "Suspension {0}: record deleted after the retention period", suspension.getId());
         });
     }
@@ -159,10 +153,5 @@ public class RepositoryRelease {
             holdings.note(suspension, "Request refused with code " + reason.code() + ": " + detail);
         }
         return Optional.of(new Refusal(reason, detail));
-    }
-
-    private void audited(Suspension suspension, String action, Outcome outcome, String practice) {
-        audit.record(new AuditEntry(ActorType.SYSTEM, "repository", action, "suspension",
-                String.valueOf(suspension.getId()), suspension.getNhsNumber(), outcome, practice));
     }
 }

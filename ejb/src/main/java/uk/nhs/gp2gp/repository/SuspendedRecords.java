@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.repository;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.nhs.gp2gp.audit.AuditEntry;
+import uk.nhs.gp2gp.audit.AuditEvent.ActorType;
+import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
+import uk.nhs.gp2gp.audit.AuditLog;
 
 /** The repository's holdings: find, search, and the history every step writes. */
 @Stateless
@@ -21,6 +26,9 @@ public class SuspendedRecords {
 
     @Inject
     private Clock clock;
+
+    @EJB
+    private AuditLog audit;
 
     /** The patient's latest suspension (the record the repository holds or last held). */
     public Optional<Suspension> latest(String nhsNumber) {
@@ -57,6 +65,12 @@ public class SuspendedRecords {
     /** A line in the suspension's history, with its status now. */
     public void note(Suspension suspension, String what) {
         em.persist(new SuspensionHistory(suspension, clock.instant(), what));
+    }
+
+    /** An audit line for a step the repository took on its own (actor SYSTEM "repository"). */
+    public void audit(Suspension suspension, String action, Outcome outcome, String practice) {
+        audit.record(new AuditEntry(ActorType.SYSTEM, "repository", action, "suspension",
+                String.valueOf(suspension.getId()), suspension.getNhsNumber(), outcome, practice));
     }
 
     public List<SuspensionHistory> history(Suspension suspension) {

@@ -52,11 +52,7 @@ public class RegistrationEventResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response receive(@NotNull @Valid EventRequest event) {
-        if (!settings.isOn()) {
-            return Problem.of(Response.Status.NOT_FOUND, "not-a-repository",
-                    "This instance is not the suspended-records repository (gp2gp.repository.ods is not set)")
-                    .toResponse();
-        }
+        SuspendedRecordResource.requireRepositoryMode(settings);
         Instant occurredAt;
         try {
             occurredAt = OffsetDateTime.parse(event.occurredAt()).toInstant();

@@ -76,6 +76,11 @@ public class SuspendedRecordResource {
     }
 
     private void repositoryMode() {
+        requireRepositoryMode(settings);
+    }
+
+    /** The repository's endpoints answer 404 with a problem on an instance that is not the repository. */
+    static void requireRepositoryMode(RepositorySettings settings) {
         if (!settings.isOn()) {
             throw new WebApplicationException(Problem.of(Response.Status.NOT_FOUND, "not-a-repository",
                     "This instance is not the suspended-records repository (gp2gp.repository.ods is not set)")
