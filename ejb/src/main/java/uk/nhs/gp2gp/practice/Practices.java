@@ -37,6 +37,7 @@ public class Practices {
         practice.update(details.name(), details.asid(), details.partyKey(), details.hosted(), details.endpointUrl(),
                 details.supplier(), clock.instant());
         practice.markNationalRepository(details.nationalRepository());
+        practice.speakThrough(details.peer());
         if (created) {
             // Persist once complete: Hibernate takes the insert's values at persist time.
             em.persist(practice);

@@ -35,7 +35,7 @@ public class RepositoryStartup {
             if (!current) {
                 String name = practices.find(ods).map(Practice::getName).orElse(settings.name());
                 practices.put(ods, new PracticeDetails(name, settings.asid(), code + "-" + settings.asid(), true, null,
-                        "GP2GP Hub", true));
+                        "GP2GP Hub", true, null));
             }
             LOG.log(Level.INFO, "Repository mode: holding suspended patients'' records as {0}", code);
         });

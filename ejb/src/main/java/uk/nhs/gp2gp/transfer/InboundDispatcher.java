@@ -7,15 +7,23 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import uk.nhs.gp2gp.identifier.InvalidIdentifierException;
+import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.practice.Practice;
+import uk.nhs.gp2gp.practice.Practices;
 import uk.nhs.gp2gp.repository.RepositoryIntake;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 import uk.nhs.gp2gp.transport.InboundReceiver;
+import uk.nhs.gp2gp.transport.InboundSource;
 
 /**
  * Every inbound GP2GP message comes through here, one transaction each: read it, recognise a
  * duplicate (same message id: answered the same, processed once), and hand it to the side of the
- * conversation it belongs to. A message for a conversation we do not know creates no state.
+ * conversation it belongs to. A message for a conversation we do not know creates no state. A
+ * message from an authenticated caller is first checked against the practice directory.
  */
 @Stateless
 @Local(InboundReceiver.class)
@@ -42,13 +50,22 @@ public class InboundDispatcher implements InboundReceiver {
     @EJB
     private RepositoryIntake repository;
 
+    @EJB
+    private Practices practices;
+
     @Override
-    public InboundOutcome receive(byte[] envelope) {
+    public InboundOutcome receive(byte[] envelope, InboundSource source) {
         ReceivedMessage message;
         try {
             message = codec.read(envelope);
         } catch (UnreadableMessageException e) {
             return unreadable(e);
+        }
+        Optional<String> notAllowed = source.checked() ? senderNotAllowed(message, source) : Optional.empty();
+        if (notAllowed.isPresent()) {
+            LOG.log(Level.WARNING, "Conversation {0}: {1} {2} from {3} refused: {4}", message.conversationId(),
+                    message.interactionId(), message.messageId(), source.describe(), notAllowed.get());
+            return InboundOutcome.forbidden(notAllowed.get());
         }
         InboundOutcome outcome = dispatch(message);
         LOG.log(Level.INFO, "Conversation {0}: {1} {2}: {3}", message.conversationId(), message.interactionId(),
@@ -68,6 +85,42 @@ public class InboundDispatcher implements InboundReceiver {
                     : forTransfer(message, TransferRole.REQUESTER, t -> largeRecords.received(t, message));
             default -> InboundOutcome.refused("Interaction " + message.interactionId() + " is not handled yet");
         };
+    }
+
+    /**
+     * Why the caller may not send this message, if it may not: a peer speaks only for the practices
+     * the directory gives it (the MHS adaptor for those it gives no peer), with their ASID, and only
+     * in conversations those practices take part in. The sender is the ebXML From party; a request
+     * must also be made in its own name.
+     */
+    private Optional<String> senderNotAllowed(ReceivedMessage message, InboundSource source) {
+        String ods = message.sender().odsCode();
+        Optional<Practice> practice;
+        try {
+            practice = practices.find(OdsCode.of(ods));
+        } catch (InvalidIdentifierException e) {
+            return Optional.of("The message names no valid sending practice (ebXML From PartyId)");
+        }
+        if (practice.isEmpty()) {
+            return Optional.of("The sending practice " + ods + " is not in the practice directory");
+        }
+        if (!Objects.equals(practice.get().getPeer(), source.peer())) {
+            return Optional.of("Practice " + ods + " is not reached through " + source.describe());
+        }
+        String asid = practice.get().getAsid();
+        if (asid != null && !asid.equals(message.sender().asid())) {
+            return Optional.of("The sending ASID " + message.sender().asid() + " is not practice " + ods
+                    + "'s in the practice directory (" + asid + ")");
+        }
+        if (ReceivedMessage.EHR_REQUEST.equals(message.interactionId()) && !ods.equalsIgnoreCase(message.fromOds())) {
+            return Optional.of("Practice " + ods + " asks in the name of another practice (" + message.fromOds() + ")");
+        }
+        // A new conversation (a request) has no transfer yet; a known one only hears from its partner.
+        List<Transfer> conversation = transfers.ofConversation(message.conversationId());
+        if (!conversation.isEmpty() && conversation.stream().noneMatch(t -> ods.equalsIgnoreCase(t.getPartnerOds()))) {
+            return Optional.of("Practice " + ods + " takes no part in conversation " + message.conversationId());
+        }
+        return Optional.empty();
     }
 
     /** An acknowledgement either answers our request (we are the requester) or our extract (we are the sender). */

@@ -12,10 +12,13 @@ import java.util.List;
  * @param externalParts     for an extract or fragment index: the parts sent separately, in manifest order
  * @param attachments       the parts that came inside this message
  * @param payload           the HL7 payload as received
+ * @param sender            who sent it: the ebXML From party (its ODS code and party key) and the HL7
+ *                          wrapper's sending ASID (communicationFunctionSnd), as received
  */
 public record ReceivedMessage(String interactionId, String conversationId, String messageId, String fromOds,
         String toOds, String nhsNumber, String refersTo, AckType ackType, String reasonCode, String reasonText,
-        String ehrRequestId, List<ExternalPart> externalParts, List<InlineAttachment> attachments, byte[] payload) {
+        String ehrRequestId, List<ExternalPart> externalParts, List<InlineAttachment> attachments, byte[] payload,
+        Party sender) {
 
     public static final String EHR_REQUEST = "RCMR_IN010000UK05";
     public static final String EHR_EXTRACT = "RCMR_IN030000UK06";

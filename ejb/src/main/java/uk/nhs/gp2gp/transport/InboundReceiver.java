@@ -6,9 +6,9 @@ package uk.nhs.gp2gp.transport;
  */
 public interface InboundReceiver {
 
-    /** Peers on the loopback transport send the shared secret (gp2gp.inbound.shared-secret) in this header. */
+    /** Callers of /mhs/inbound prove who they are with their secret in this header (see {@link InboundPeers}). */
     String SECRET_HEADER = "X-GP2GP-Peer-Secret";
 
-    /** Takes one message, as the MHS adaptor's inbound JSON envelope. */
-    InboundOutcome receive(byte[] envelope);
+    /** Takes one message, as the MHS adaptor's inbound JSON envelope, from {@code source}. */
+    InboundOutcome receive(byte[] envelope, InboundSource source);
 }

@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.nhs.gp2gp.practice.Practice;
 
@@ -22,8 +21,7 @@ public class LoopbackTransport implements Transport {
     private InboundReceiver inbound;
 
     @Inject
-    @ConfigProperty(name = "gp2gp.inbound.shared-secret")
-    private Optional<String> sharedSecret;
+    private InboundPeers peers;
 
     /**
      * Deliver every message this many times. Spine may deliver a message more than once; tests set
@@ -42,7 +40,7 @@ public class LoopbackTransport implements Transport {
 
     private void deliverOnce(OutboundMessage message, Practice destination) throws TransportException {
         if (destination.isHosted()) {
-            InboundOutcome outcome = inbound.receive(message.envelope());
+            InboundOutcome outcome = inbound.receive(message.envelope(), InboundSource.INSIDE);
             if (outcome.isRefused()) {
                 throw new TransportException("Our inbound side refused the message: " + outcome.detail(), false);
             }
@@ -53,7 +51,8 @@ public class LoopbackTransport implements Transport {
                     + " is neither hosted here nor has a peer endpoint URL in the practice directory", false);
         }
         URI target = URI.create(destination.getEndpointUrl().replaceAll("/+$", "") + "/mhs/inbound");
-        HttpDelivery.post(target, sharedSecret.map(s -> Map.of(InboundReceiver.SECRET_HEADER, s)).orElse(Map.of()),
+        HttpDelivery.post(target, peers.secretFor(destination).map(s -> Map.of(InboundReceiver.SECRET_HEADER, s))
+                        .orElse(Map.of()),
                 message.envelope(), Duration.ofSeconds(60));
     }
 }

@@ -41,6 +41,12 @@ public class Practice {
     @Column(name = "national_repository")
     private boolean nationalRepository;
 
+    /**
+     * The peer (by the name its secret has in gp2gp.inbound.peers) that speaks for this practice at
+     * /mhs/inbound; null: whoever holds the shared secret (the MHS adaptor).
+     */
+    private String peer;
+
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -73,6 +79,14 @@ public class Practice {
 
     public void markNationalRepository(boolean isRepository) {
         this.nationalRepository = isRepository;
+    }
+
+    public void speakThrough(String peerName) {
+        this.peer = peerName;
+    }
+
+    public String getPeer() {
+        return peer;
     }
 
     public boolean isNationalRepository() {

@@ -46,6 +46,7 @@ public class PracticesPage implements Serializable {
         private boolean hosted = true;
         private String endpointUrl;
         private String supplier;
+        private String peer;
 
         public boolean isExisting() { return existing; }
         public String getOdsCode() { return odsCode; }
@@ -62,6 +63,8 @@ public class PracticesPage implements Serializable {
         public void setEndpointUrl(String endpointUrl) { this.endpointUrl = endpointUrl; }
         public String getSupplier() { return supplier; }
         public void setSupplier(String supplier) { this.supplier = supplier; }
+        public String getPeer() { return peer; }
+        public void setPeer(String peer) { this.peer = peer; }
     }
 
     @PostConstruct
@@ -83,6 +86,7 @@ public class PracticesPage implements Serializable {
         form.hosted = practice.isHosted();
         form.endpointUrl = practice.getEndpointUrl();
         form.supplier = practice.getSupplier();
+        form.peer = practice.getPeer();
     }
 
     public void save() {
@@ -95,7 +99,8 @@ public class PracticesPage implements Serializable {
             // The console does not edit which entry is the national repository: it keeps what the directory says.
             boolean repository = practices.find(code).map(Practice::isNationalRepository).orElse(false);
             boolean created = practices.put(code, new PracticeDetails(form.name, form.asid, form.partyKey,
-                    form.hosted, form.hosted ? null : form.endpointUrl.strip(), form.supplier, repository));
+                    form.hosted, form.hosted ? null : form.endpointUrl.strip(), form.supplier, repository,
+                    form.hosted || form.peer == null || form.peer.isBlank() ? null : form.peer.strip()));
             audit.record(new AuditEntry(ActorType.USER, user.getName(), created ? "PRACTICE_CREATE" : "PRACTICE_UPDATE",
                     "PRACTICE", code.value(), null, Outcome.SUCCESS, "console"));
             ConsoleMessages.done("Practice saved", code.value() + (created ? " added" : " updated"));

@@ -9,18 +9,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.nhs.gp2gp.message.MessageProblem;
 import uk.nhs.gp2gp.transport.InboundOutcome;
+import uk.nhs.gp2gp.transport.InboundPeers;
 import uk.nhs.gp2gp.transport.InboundReceiver;
+import uk.nhs.gp2gp.transport.InboundSource;
 
 /**
  * {@code POST /mhs/inbound}: GP2GP messages from an MHS adaptor or a peer instance, as the MHS
- * adaptor's inbound JSON envelope or as the Spine's multipart/related ebXML. 202 when taken (or recognised as a duplicate), 400 with a problem
- * when refused. With gp2gp.inbound.shared-secret set, callers must send it in X-GP2GP-Peer-Secret.
+ * adaptor's inbound JSON envelope or as the Spine's multipart/related ebXML. 202 when taken (or
+ * recognised as a duplicate), 400 with a problem when refused. Once any secret is configured
+ * ({@link InboundPeers}), a caller without a known one in X-GP2GP-Peer-Secret gets 401, and one that
+ * sends for a practice it does not speak for gets 403.
  */
 @WebServlet(urlPatterns = "/mhs/inbound")
 public class MhsInboundServlet extends HttpServlet {
@@ -35,12 +36,12 @@ public class MhsInboundServlet extends HttpServlet {
     private InboundReceiver inbound;
 
     @Inject
-    @ConfigProperty(name = "gp2gp.inbound.shared-secret")
-    private Optional<String> sharedSecret;
+    private InboundPeers peers;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (sharedSecret.filter(s -> !s.isBlank()).isPresent() && !secretMatches(request)) {
+        Optional<InboundSource> source = peers.identify(request.getHeader(InboundReceiver.SECRET_HEADER));
+        if (source.isEmpty()) {
             problem(response, 401, "unauthorized", "The peer secret (X-GP2GP-Peer-Secret) is missing or wrong");
             return;
         }
@@ -67,7 +68,11 @@ public class MhsInboundServlet extends HttpServlet {
                 return;
             }
         }
-        InboundOutcome outcome = inbound.receive(body);
+        InboundOutcome outcome = inbound.receive(body, source.get());
+        if (outcome.kind() == InboundOutcome.Kind.FORBIDDEN) {
+            problem(response, 403, "sender-not-allowed", outcome.detail());
+            return;
+        }
         if (outcome.isRefused()) {
             problem(response, 400, "message-refused", outcome.detail());
             return;
@@ -76,12 +81,6 @@ public class MhsInboundServlet extends HttpServlet {
         response.setContentType("application/json");
         response.getWriter().write(JSON.createObjectBuilder().add("outcome", outcome.kind().name())
                 .add("detail", outcome.detail()).build().toString());
-    }
-
-    private boolean secretMatches(HttpServletRequest request) {
-        String given = request.getHeader(InboundReceiver.SECRET_HEADER);
-        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                sharedSecret.get().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void problem(HttpServletResponse response, int status, String slug, String detail)

@@ -302,7 +302,7 @@ public class StaxConversationCodec implements ConversationCodec {
         String fromOds = odsOfPartyKey(header.first(HEADER + "/From/PartyId#text"));
         String toOds = odsOfPartyKey(header.first(HEADER + "/To/PartyId#text"));
         ReceivedMessage known = new ReceivedMessage(interactionId, conversationId, messageId, fromOds, toOds, null,
-                null, null, null, null, null, List.of(), List.of(), null);
+                null, null, null, null, null, List.of(), List.of(), null, null);
         if (interactionId == null || interactionId.isBlank()) {
             throw problem("interactionId", "The ebXML header has no eb:Action (interaction id)", known);
         }
@@ -316,27 +316,31 @@ public class StaxConversationCodec implements ConversationCodec {
                     + body.rootName(), known);
         }
         byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
+        // Who sent it, as the transport and the HL7 wrapper say (the HL7 author is content: the record's practice).
+        String fromPartyKey = header.first(HEADER + "/From/PartyId#text");
+        Party sender = new Party(fromOds, orElse(body.first("*/communicationFunctionSnd/device/id@extension"), null),
+                fromPartyKey == null ? null : fromPartyKey.strip());
         List<ExternalPart> externalParts = externalParts(json, header);
         return switch (interactionId) {
             case ReceivedMessage.EHR_REQUEST -> new ReceivedMessage(interactionId, conversationId, messageId,
                     orElse(body.first(REQUEST + "/author" + ORGANISATION), fromOds),
                     orElse(body.first(REQUEST + "/destination" + ORGANISATION), toOds),
                     body.first(REQUEST + "/recordTarget/patient/id@extension"), null, null, null, null,
-                    upper(body.first(REQUEST + "/id@root")), List.of(), List.of(), payloadBytes);
+                    upper(body.first(REQUEST + "/id@root")), List.of(), List.of(), payloadBytes, sender);
             case ReceivedMessage.EHR_EXTRACT, ReceivedMessage.EHR_EXTRACT_UK07 -> new ReceivedMessage(interactionId,
                     conversationId, messageId,
                     orElse(body.first(EXTRACT + "/author" + ORGANISATION), fromOds),
                     orElse(body.first(EXTRACT + "/destination" + ORGANISATION), toOds),
                     body.first(EXTRACT + "/recordTarget/patient/id@extension"), null, null, null, null,
                     upper(body.first(EXTRACT + "/inFulfillmentOf/priorEhrRequest/id@root")), externalParts,
-                    attachments(json, known), payloadBytes);
-            case ReceivedMessage.ACKNOWLEDGEMENT -> acknowledgement(known, body, payloadBytes);
+                    attachments(json, known), payloadBytes, sender);
+            case ReceivedMessage.ACKNOWLEDGEMENT -> acknowledgement(known, body, payloadBytes, sender);
             // A continue request names the extract it continues; an attachment COPC names nothing.
             case ReceivedMessage.COMMON -> new ReceivedMessage(interactionId, conversationId, messageId, fromOds,
                     toOds, null, continuedExtract(body, known), null, null, null, null, externalParts,
-                    attachments(json, known), payloadBytes);
+                    attachments(json, known), payloadBytes, sender);
             default -> new ReceivedMessage(interactionId, conversationId, messageId, fromOds, toOds, null, null, null,
-                    null, null, null, externalParts, attachments(json, known), payloadBytes);
+                    null, null, null, externalParts, attachments(json, known), payloadBytes, sender);
         };
     }
 
@@ -357,7 +361,8 @@ public class StaxConversationCodec implements ConversationCodec {
         return extract == null ? null : upper(extract);
     }
 
-    private static ReceivedMessage acknowledgement(ReceivedMessage known, XmlFacts body, byte[] payload) {
+    private static ReceivedMessage acknowledgement(ReceivedMessage known, XmlFacts body, byte[] payload,
+            Party sender) {
         String type = body.first("*/acknowledgement@typeCode");
         AckType ackType;
         try {
@@ -375,7 +380,8 @@ public class StaxConversationCodec implements ConversationCodec {
         String code = orElse(body.first(issue + "@code"), body.first(detail + "@code"));
         String text = orElse(body.first(issue + "@displayName"), body.first(detail + "@displayName"));
         return new ReceivedMessage(known.interactionId(), known.conversationId(), known.messageId(), known.fromOds(),
-                known.toOds(), null, upper(refersTo.strip()), ackType, code, text, null, List.of(), List.of(), payload);
+                known.toOds(), null, upper(refersTo.strip()), ackType, code, text, null, List.of(), List.of(), payload,
+                sender);
     }
 
     @Override

@@ -93,6 +93,7 @@ class StaxConversationCodecTest {
         assertEquals("REQ-2", read.ehrRequestId(), "priorEhrRequest links to this conversation's request");
         assertEquals("P99001", read.toOds(), "the destination is the requesting practice");
         assertEquals("M85019", read.fromOds(), "the author stays the practice that wrote the record");
+        assertEquals(SENDER, read.sender(), "the message comes from the sending practice's system, whoever wrote it");
         assertTrue(payload.contains("<id root=\"" + built.messageId() + "\""), "one id for message and extract");
         assertFalse(payload.contains("31FA3430-6E88-11EA-9384-E83935108FD5\"/>\n    <statusCode"));
         assertTrue(payload.contains("Entire record available to originator"), "clinical content kept");

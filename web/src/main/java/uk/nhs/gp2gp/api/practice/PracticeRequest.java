@@ -15,10 +15,12 @@ public record PracticeRequest(
         @NotNull Boolean hosted,
         @Size(max = 500) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String endpointUrl,
         @Size(max = 100) String supplier,
-        Boolean nationalRepository) {
+        Boolean nationalRepository,
+        @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,49}", message = "must be a peer name from gp2gp.inbound.peers: "
+                + "lower-case letters, digits and hyphens") String peer) {
 
     PracticeDetails toDetails() {
         return new PracticeDetails(name.strip(), asid, partyKey.toUpperCase(), hosted, endpointUrl, supplier,
-                Boolean.TRUE.equals(nationalRepository));
+                Boolean.TRUE.equals(nationalRepository), hosted ? null : peer);
     }
 }
