@@ -34,7 +34,8 @@ public class ApiClients {
                 .findFirst()
                 .filter(ApiClient::isActive);
         client.ifPresent(this::recordUse);
-        return client.map(c -> new ApiCaller(c.getId(), c.getName(), c.getRoles(), c.getOdsCodes()));
+        return client.map(c -> new ApiCaller(c.getId(), c.getName(), c.getRoles(), c.getOdsCodes(),
+                c.getRequestsPerMinute()));
     }
 
     private void recordUse(ApiClient client) {
@@ -44,11 +45,18 @@ public class ApiClients {
         }
     }
 
-    /** Creates a client; the returned key is shown once and never stored. */
-    public IssuedKey create(String name, Set<String> roles, Set<String> odsCodes) {
+    /**
+     * Creates a client, with its own limit of requests per minute or null for the default; the
+     * returned key is shown once and never stored.
+     */
+    public IssuedKey create(String name, Set<String> roles, Set<String> odsCodes, Integer requestsPerMinute) {
+        if (requestsPerMinute != null && requestsPerMinute < 1) {
+            throw new IllegalArgumentException("A key's limit must be at least one request a minute");
+        }
         String key = ApiKeys.newKey();
         ApiClient client = new ApiClient(name, ApiKeys.hash(key), ApiKeys.displayPrefix(key), roles, odsCodes,
                 clock.instant());
+        client.limitRequestsPerMinute(requestsPerMinute);
         em.persist(client);
         return new IssuedKey(client.getId(), name, key);
     }

@@ -61,6 +61,10 @@ public class ApiClient {
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
+    /** This key's own limit; null: the default (gp2gp.api.requests-per-minute). */
+    @Column(name = "requests_per_minute")
+    private Integer requestsPerMinute;
+
     @Version
     private int version;
 
@@ -90,6 +94,14 @@ public class ApiClient {
         if (revokedAt == null) {
             revokedAt = now;
         }
+    }
+
+    public void limitRequestsPerMinute(Integer limit) {
+        this.requestsPerMinute = limit;
+    }
+
+    public Integer getRequestsPerMinute() {
+        return requestsPerMinute;
     }
 
     public void markUsed(Instant now) {

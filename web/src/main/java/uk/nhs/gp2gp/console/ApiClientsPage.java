@@ -45,6 +45,7 @@ public class ApiClientsPage implements Serializable {
     private String name;
     private List<String> roles = new java.util.ArrayList<>(List.of(Role.PRACTICE.name()));
     private String odsCodes;
+    private Integer requestsPerMinute;
     private String issuedKey;
     private String issuedName;
 
@@ -75,13 +76,15 @@ public class ApiClientsPage implements Serializable {
             if (codes.isEmpty()) {
                 throw new IllegalArgumentException("Give the ODS codes the client acts for (or * for all)");
             }
-            ApiClients.IssuedKey issued = clients.create(name.strip(), Set.copyOf(roles), codes);
+            ApiClients.IssuedKey issued = clients.create(name.strip(), Set.copyOf(roles), codes, requestsPerMinute);
             audit.record(new AuditEntry(ActorType.USER, user.getName(), "API_CLIENT_CREATE", "API_CLIENT",
-                    issued.name(), null, Outcome.SUCCESS, "roles " + roles + ", practices " + codes));
+                    issued.name(), null, Outcome.SUCCESS, "roles " + roles + ", practices " + codes
+                    + (requestsPerMinute == null ? "" : ", " + requestsPerMinute + " requests a minute")));
             issuedKey = issued.key();
             issuedName = issued.name();
             name = null;
             odsCodes = null;
+            requestsPerMinute = null;
             load();
         } catch (RuntimeException e) {
             ConsoleMessages.refused("Client not created", e);
@@ -141,6 +144,14 @@ public class ApiClientsPage implements Serializable {
 
     public void setOdsCodes(String odsCodes) {
         this.odsCodes = odsCodes;
+    }
+
+    public Integer getRequestsPerMinute() {
+        return requestsPerMinute;
+    }
+
+    public void setRequestsPerMinute(Integer requestsPerMinute) {
+        this.requestsPerMinute = requestsPerMinute;
     }
 
     public String getIssuedKey() {

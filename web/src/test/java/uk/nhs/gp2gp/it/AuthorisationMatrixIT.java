@@ -154,6 +154,33 @@ class AuthorisationMatrixIT {
         assertTrue(seenByOwner.contains(conversation), "the practice's own key sees it");
     }
 
+    /** A key over its own limit a minute is told to wait (429, Retry-After); other keys are not. */
+    @Test
+    void aKeyOverItsLimitIsToldToWaitAndOthersAreNot() {
+        String limited = asAdmin(app).contentType("application/json")
+                .body(Map.of("name", "matrix-limited-" + System.nanoTime(), "roles", Set.of("PRACTICE"),
+                        "odsCodes", Set.of(OWN), "requestsPerMinute", 20))
+                .post("api/v1/it-support/api-clients").then().statusCode(200).extract().path("key");
+        Map<Integer, Integer> answers = new java.util.TreeMap<>();
+        Instant began = Instant.now();
+        Response refused = null;
+        for (int i = 0; i < 40; i++) {
+            Response response = anonymous(app).header("Authorization", "Bearer " + limited).get("api/v1/reports/reasons");
+            answers.merge(response.statusCode(), 1, Integer::sum);
+            if (response.statusCode() == 429) {
+                refused = response;
+            }
+        }
+        long seconds = Duration.between(began, Instant.now()).toSeconds();
+        System.out.println("40 requests of a key limited to 20 a minute, in " + seconds + " s: " + answers);
+        assertTrue(refused != null, "some requests are refused: " + answers);
+        assertEquals("application/problem+json", refused.contentType());
+        assertTrue(Integer.parseInt(refused.header("Retry-After")) >= 1, "Retry-After in whole seconds");
+        // The burst is the limit, plus what refilled meanwhile (one every 3 s).
+        assertTrue(answers.getOrDefault(200, 0) <= 20 + seconds / 3 + 1, "allowed: " + answers);
+        asAdmin(app).get("api/v1/reports/reasons").then().statusCode(200);
+    }
+
     private static Expect expected(Scope scope, Caller caller) {
         if (caller == Caller.NONE || caller == Caller.REVOKED) {
             return Expect.UNAUTHENTICATED;

@@ -9,6 +9,8 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import uk.nhs.gp2gp.api.problem.Problem;
 import uk.nhs.gp2gp.security.ApiCaller;
@@ -17,7 +19,8 @@ import uk.nhs.gp2gp.security.ApiClients;
 /**
  * Every call to the partner API must carry a valid, unrevoked key as
  * {@code Authorization: Bearer <key>}; anything else is answered 401 before any resource runs,
- * even for addresses that do not exist (so that a caller without a key learns nothing).
+ * even for addresses that do not exist (so that a caller without a key learns nothing). A key over
+ * its limit of requests a minute is answered 429 with Retry-After.
  */
 @Provider
 @PreMatching
@@ -28,6 +31,9 @@ public class ApiKeyAuthentication implements ContainerRequestFilter {
 
     @EJB
     private ApiClients apiClients;
+
+    @Inject
+    private ApiRateLimits limits;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -41,6 +47,15 @@ public class ApiKeyAuthentication implements ContainerRequestFilter {
             request.abortWith(Response.fromResponse(
                     Problem.of(Response.Status.UNAUTHORIZED, "unauthorized", detail).toResponse())
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"gp2gp\"").build());
+            return;
+        }
+        Optional<Duration> wait = limits.take(caller.get());
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (long) Math.ceil(wait.get().toMillis() / 1000.0));
+            request.abortWith(Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS, "rate-limited",
+                    "This API key has made more requests than its limit a minute allows; try again in " + seconds
+                            + " s").toResponse())
+                    .header(HttpHeaders.RETRY_AFTER, seconds).build());
             return;
         }
         request.setSecurityContext(new ApiSecurityContext(caller.get(), request.getSecurityContext().isSecure()));

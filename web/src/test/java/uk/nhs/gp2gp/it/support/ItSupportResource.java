@@ -40,7 +40,7 @@ public class ItSupportResource {
     public record ClockChange(String instant, String advanceBy, String shiftBy) {
     }
 
-    public record NewClient(String name, Set<String> roles, Set<String> odsCodes) {
+    public record NewClient(String name, Set<String> roles, Set<String> odsCodes, Integer requestsPerMinute) {
     }
 
     /**
@@ -61,7 +61,7 @@ public class ItSupportResource {
     @Path("api-clients")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, String> apiClient(NewClient client) {
-        var issued = apiClients.create(client.name(), client.roles(), client.odsCodes());
+        var issued = apiClients.create(client.name(), client.roles(), client.odsCodes(), client.requestsPerMinute());
         return Map.of("key", issued.key(), "id", String.valueOf(issued.clientId()));
     }
 
