@@ -1,18 +1,11 @@
 package uk.nhs.gp2gp.it;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
 import java.io.File;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,17 +35,9 @@ class CrashSafetyIT {
         new Random(9).nextBytes(scan);
         PeerInstance node = PeerInstance.start("crash-1", db[0], db[1], db[2], SETTINGS);
         try {
-            for (String ods : List.of(OLD_PRACTICE, NEW_PRACTICE)) {
-                node.asAdmin().contentType("application/json")
-                        .body("{\"name\": \"Crash test " + ods + "\", \"asid\": \"9000000" + ods.substring(1)
-                                + "\", \"partyKey\": \"" + ods + "-1\", \"hosted\": true}")
-                        .put("api/v1/practices/" + ods).then().statusCode(oneOf(200, 201));
-            }
-            storeRecordWithScan(node, scan);
-            String conversation = node.asAdmin().contentType("application/json")
-                    .body("{\"nhsNumber\": \"" + PATIENT + "\", \"requestingOds\": \"" + NEW_PRACTICE
-                            + "\", \"sendingOds\": \"" + OLD_PRACTICE + "\"}")
-                    .post("api/v1/transfers").then().statusCode(202).extract().path("conversationId");
+            OneNodeTransfers.hostPractices(node, OLD_PRACTICE, NEW_PRACTICE);
+            OneNodeTransfers.storeRecordWithScan(node, OLD_PRACTICE, PATIENT, scan);
+            String conversation = OneNodeTransfers.askForRecord(node, PATIENT, NEW_PRACTICE, OLD_PRACTICE);
 
             // Crash 1: in the middle of the fragments.
             JsonPath partWay = await(node, conversation, "REQUESTER", t -> t.getInt("progress.partsExpected") > 10
@@ -65,10 +50,8 @@ class CrashSafetyIT {
             JsonPath ready = await(node, conversation, "REQUESTER",
                     t -> "READY_TO_INTEGRATE".equals(t.getString("status")), 180);
             assertEquals(ready.getInt("progress.partsExpected"), ready.getInt("progress.partsReceived"));
-            String contentId = ready.getString("attachments[0].contentId");
-            byte[] arrived = node.asAdmin().get("api/v1/transfers/" + conversation + "/attachments/" + contentId)
-                    .then().statusCode(200).extract().asByteArray();
-            assertArrayEquals(scan, arrived, "the scan, byte-exact after the crash");
+            assertArrayEquals(scan, OneNodeTransfers.arrivedScan(node, conversation, ready),
+                    "the scan, byte-exact after the crash");
 
             // Crash 2: the practice reports the outcome and the server dies at once.
             node.asAdmin().contentType("application/json").body("{\"outcome\": \"INTEGRATED\"}")
@@ -101,18 +84,6 @@ class CrashSafetyIT {
         }
     }
 
-    private static void storeRecordWithScan(PeerInstance node, byte[] scan) {
-        String boundary = "crash-boundary";
-        String body = "--" + boundary + "\r\nContent-Type: application/xml\r\n\r\n" + TransferIT.bareExtract(PATIENT)
-                + "\r\n--" + boundary + "\r\nContent-Id: <scan@practice>\r\nContent-Type: image/tiff\r\n"
-                + "Content-Transfer-Encoding: base64\r\nContent-Description: Filename=\"scan.tif\""
-                + " ContentType=image/tiff Compressed=No LargeAttachment=No OriginalBase64=Yes\r\n\r\n"
-                + Base64.getMimeEncoder().encodeToString(scan) + "\r\n--" + boundary + "--\r\n";
-        node.asAdmin().contentType("multipart/related; type=\"application/xml\"; boundary=" + boundary)
-                .body(body.getBytes(UTF_8)).put("api/v1/practices/" + OLD_PRACTICE + "/records/" + PATIENT)
-                .then().statusCode(oneOf(201, 204));
-    }
-
     /** The ITs' PostgreSQL database when they run on one; otherwise a fresh H2 file under target/. */
     private static String[] database() {
         Map<String, String> env = System.getenv();
@@ -130,20 +101,6 @@ class CrashSafetyIT {
 
     private static JsonPath await(PeerInstance node, String conversation, String role, Predicate<JsonPath> condition,
             int seconds) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(seconds));
-        JsonPath last = null;
-        while (Instant.now().isBefore(deadline)) {
-            Response response = node.asAdmin().get("api/v1/transfers/" + conversation + "?role=" + role);
-            if (response.statusCode() == 200) {
-                last = response.jsonPath();
-                if (condition.test(last)) {
-                    return last;
-                }
-            }
-            Thread.sleep(100);
-        }
-        fail("The " + role + " transfer did not get there in " + seconds + " s; last seen: "
-                + (last == null ? "nothing" : last.getString("status") + " " + last.getString("progress")));
-        return null;
+        return OneNodeTransfers.await(node, conversation, role, condition, seconds);
     }
 }

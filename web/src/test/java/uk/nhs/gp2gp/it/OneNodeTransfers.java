@@ -1,0 +1,82 @@
+package uk.nhs.gp2gp.it;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.hamcrest.Matchers.oneOf;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.function.Predicate;
+
+/**
+ * A large transfer between two practices hosted on one instance that a test starts itself (a
+ * {@link PeerInstance}), for the tests that crash it or take its database away.
+ */
+final class OneNodeTransfers {
+
+    private OneNodeTransfers() {
+    }
+
+    static void hostPractices(PeerInstance node, String... odsCodes) {
+        for (String ods : odsCodes) {
+            node.asAdmin().contentType("application/json")
+                    .body("{\"name\": \"Test practice " + ods + "\", \"asid\": \"9000000" + ods.substring(1)
+                            + "\", \"partyKey\": \"" + ods + "-1\", \"hosted\": true}")
+                    .put("api/v1/practices/" + ods).then().statusCode(oneOf(200, 201));
+        }
+    }
+
+    /** The old practice stores the patient's record with a scan that travels in fragments. */
+    static void storeRecordWithScan(PeerInstance node, String practice, String patient, byte[] scan) {
+        String boundary = "scan-boundary";
+        String body = "--" + boundary + "\r\nContent-Type: application/xml\r\n\r\n" + TransferIT.bareExtract(patient)
+                + "\r\n--" + boundary + "\r\nContent-Id: <scan@practice>\r\nContent-Type: image/tiff\r\n"
+                + "Content-Transfer-Encoding: base64\r\nContent-Description: Filename=\"scan.tif\""
+                + " ContentType=image/tiff Compressed=No LargeAttachment=No OriginalBase64=Yes\r\n\r\n"
+                + Base64.getMimeEncoder().encodeToString(scan) + "\r\n--" + boundary + "--\r\n";
+        node.asAdmin().contentType("multipart/related; type=\"application/xml\"; boundary=" + boundary)
+                .body(body.getBytes(UTF_8)).put("api/v1/practices/" + practice + "/records/" + patient)
+                .then().statusCode(oneOf(201, 204));
+    }
+
+    /** The new practice asks the old one for the patient's record; the conversation id. */
+    static String askForRecord(PeerInstance node, String patient, String newPractice, String oldPractice) {
+        return node.asAdmin().contentType("application/json")
+                .body("{\"nhsNumber\": \"" + patient + "\", \"requestingOds\": \"" + newPractice
+                        + "\", \"sendingOds\": \"" + oldPractice + "\"}")
+                .post("api/v1/transfers").then().statusCode(202).extract().path("conversationId");
+    }
+
+    static JsonPath await(PeerInstance node, String conversation, String role, Predicate<JsonPath> condition,
+            int seconds) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(seconds));
+        JsonPath last = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                Response response = node.asAdmin().get("api/v1/transfers/" + conversation + "?role=" + role);
+                if (response.statusCode() == 200) {
+                    last = response.jsonPath();
+                    if (condition.test(last)) {
+                        return last;
+                    }
+                }
+            } catch (RuntimeException unreachable) {
+                // the node may be restarting
+            }
+            Thread.sleep(100);
+        }
+        fail("The " + role + " transfer did not get there in " + seconds + " s; last seen: "
+                + (last == null ? "nothing" : last.getString("status") + " " + last.getString("progress")));
+        return null;
+    }
+
+    /** The scan as it arrived at the new practice. */
+    static byte[] arrivedScan(PeerInstance node, String conversation, JsonPath ready) {
+        String contentId = ready.getString("attachments[0].contentId");
+        return node.asAdmin().get("api/v1/transfers/" + conversation + "/attachments/" + contentId)
+                .then().statusCode(200).extract().asByteArray();
+    }
+}
