@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Durable timers: a task due at a time survives restarts, and of several nodes exactly one runs it
@@ -22,7 +23,6 @@ import java.util.List;
 public class ScheduledTasks {
 
     static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
-    private static final Duration LEASE = Duration.ofMinutes(5);
     private static final Duration RETRY = Duration.ofMinutes(1);
     private static final int MAX_ATTEMPTS = 10;
 
@@ -31,6 +31,11 @@ public class ScheduledTasks {
 
     @Inject
     private Clock clock;
+
+    /** How long a node may take to run a task it claimed before another node (or itself after a crash) may. */
+    @Inject
+    @ConfigProperty(name = "gp2gp.scheduler.lease", defaultValue = "PT5M")
+    private Duration lease;
 
     @Inject
     @Any
@@ -62,7 +67,7 @@ public class ScheduledTasks {
                 .getResultList();
         List<Long> claimed = ids.stream().map(Number::longValue).toList();
         for (Long id : claimed) {
-            em.find(ScheduledTask.class, id).claim(NODE, now, now.plus(LEASE));
+            em.find(ScheduledTask.class, id).claim(NODE, now, now.plus(lease));
         }
         return claimed;
     }

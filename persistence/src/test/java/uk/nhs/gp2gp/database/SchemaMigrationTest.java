@@ -1,10 +1,13 @@
 package uk.nhs.gp2gp.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Set;
@@ -89,6 +92,25 @@ class SchemaMigrationTest {
                 assertTrue(client.mayActFor("B86041"));
                 assertEquals("Synthetic Surgery", em.find(Practice.class, "A12345").getName());
             });
+        }
+    }
+
+    @Test
+    void theAuditTrailTakesNewLinesAndRefusesToChangeOrLoseAny() throws Exception {
+        ConfiguredDataSource dataSource = dataSource();
+        SchemaMigrations.migrate(dataSource);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("insert into audit_event (id, occurred_at, actor, actor_type, action, outcome)"
+                    + " values (1, current_timestamp, 'tester', 'USER', 'READ_EHR', 'SUCCESS')");
+            for (String change : new String[] {"update audit_event set actor = 'someone else' where id = 1",
+                    "delete from audit_event where id = 1"}) {
+                SQLException refused = assertThrows(SQLException.class, () -> statement.execute(change), change);
+                assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+            }
+            try (ResultSet rows = statement.executeQuery("select actor from audit_event where id = 1")) {
+                assertTrue(rows.next());
+                assertEquals("tester", rows.getString(1), "the line is as it was written");
+            }
         }
     }
 }

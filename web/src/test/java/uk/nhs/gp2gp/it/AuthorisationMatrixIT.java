@@ -154,6 +154,39 @@ class AuthorisationMatrixIT {
         assertTrue(seenByOwner.contains(conversation), "the practice's own key sees it");
     }
 
+    /** Every change made through the API and every read of patient data is a line of the audit trail. */
+    @Test
+    void changesAndReadsOfPatientDataAreAudited() {
+        String conversation = transferReadyAtOwnPractice();
+        List<String> actions = List.of("PRACTICE_UPDATE", "RECORD_STORE", "DEMOGRAPHICS_CREATE", "DEMOGRAPHICS_UPDATE",
+                "READ_DEMOGRAPHICS", "READ_EHR");
+        Map<String, Long> before = new LinkedHashMap<>();
+        actions.forEach(action -> before.put(action, auditCount(action)));
+
+        asAdmin(app).contentType("application/json").body(practice(OWN)).put("api/v1/practices/" + OWN)
+                .then().statusCode(200);
+        asAdmin(app).contentType("application/xml").body(TransferIT.bareExtract(PATIENT))
+                .put("api/v1/practices/" + OTHER + "/records/" + PATIENT).then().statusCode(204);
+        asAdmin(app).contentType("application/json").body("{\"registeredOds\": \"" + OWN + "\", \"managingOds\": \""
+                + OWN + "\", \"deceased\": false}").put("api/v1/demographics/" + PATIENT).then().statusCode(oneOf(200, 201));
+        asAdmin(app).get("api/v1/demographics/" + PATIENT).then().statusCode(200);
+        asAdmin(app).get("api/v1/transfers/" + conversation + "/ehr").then().statusCode(200);
+
+        Map<String, Long> added = new LinkedHashMap<>();
+        actions.forEach(action -> added.put(action, auditCount(action) - before.get(action)));
+        System.out.println("Audit lines added by one call each: " + added);
+        assertEquals(1, added.get("PRACTICE_UPDATE"));
+        assertEquals(1, added.get("RECORD_STORE"));
+        assertEquals(1, added.get("DEMOGRAPHICS_CREATE") + added.get("DEMOGRAPHICS_UPDATE"));
+        assertEquals(1, added.get("READ_DEMOGRAPHICS"));
+        assertEquals(1, added.get("READ_EHR"));
+    }
+
+    private long auditCount(String action) {
+        return asAdmin(app).get("api/v1/it-support/audit-count?action=" + action + "&actor=bootstrap")
+                .then().statusCode(200).extract().jsonPath().getLong("count");
+    }
+
     /** A key over its own limit a minute is told to wait (429, Retry-After); other keys are not. */
     @Test
     void aKeyOverItsLimitIsToldToWaitAndOthersAreNot() {

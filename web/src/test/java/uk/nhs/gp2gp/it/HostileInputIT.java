@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import uk.nhs.gp2gp.transfer.AckType;
 import uk.nhs.gp2gp.transfer.Party;
+import uk.nhs.gp2gp.transfer.TransferStatus;
 import uk.nhs.gp2gp.transfer.codec.StaxConversationCodec;
 import uk.nhs.gp2gp.transport.OutboundMessage;
 
@@ -99,6 +100,35 @@ class HostileInputIT {
         System.out.println("Mutated messages (" + MUTATIONS + ", seed " + SEED + "), answers by status: " + answers);
         assertTrue(serverErrors.isEmpty(), "server errors: " + serverErrors);
         assertReady();
+        noTransferLeftStuck();
+    }
+
+    /**
+     * The requests that were taken made transfers at the hosted practice: each gets to an end (here:
+     * refused, no record, or the partner too late to supply one), none is left waiting forever.
+     */
+    private void noTransferLeftStuck() {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(90);
+        List<String> open;
+        List<String> statuses;
+        do {
+            statuses = asAdmin(app).get("api/v1/transfers?ods=" + HOSTED + "&size=500").then().statusCode(200)
+                    .extract().jsonPath().getList("status");
+            open = statuses.stream().filter(s -> !TransferStatus.valueOf(s).isTerminal()).toList();
+        } while (!open.isEmpty() && java.time.Instant.now().isBefore(deadline) && pause());
+        Map<String, Long> byStatus = new TreeMap<>(statuses.stream().collect(
+                java.util.stream.Collectors.groupingBy(s -> s, java.util.stream.Collectors.counting())));
+        System.out.println("Transfers the mutated messages made, by status: " + byStatus);
+        assertTrue(open.isEmpty(), "transfers still in progress after 90 s: " + byStatus);
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
     }
 
     @Test

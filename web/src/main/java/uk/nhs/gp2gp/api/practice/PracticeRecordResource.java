@@ -19,6 +19,9 @@ import java.util.Iterator;
 import uk.nhs.gp2gp.api.problem.Problem;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
 import uk.nhs.gp2gp.api.security.RequiresRole;
+import uk.nhs.gp2gp.audit.AuditEntry;
+import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
+import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.Practice;
@@ -43,12 +46,15 @@ public class PracticeRecordResource {
     @Context
     private SecurityContext security;
 
+    @EJB
+    private AuditLog audit;
+
     /** Stores an RCMR_IN030000UK06 message or a bare EhrExtract: 201 when new, 204 when replaced. */
     @PUT
     @Consumes({"application/xml", "text/xml"})
     public Response put(@PathParam("ods") String ods, @PathParam("nhsNumber") String nhsNumber, InputStream body)
             throws IOException {
-        return store(ods, nhsNumber, read(body), Collections.emptyIterator());
+        return store(ods, nhsNumber, readRecordXml(body), Collections.emptyIterator());
     }
 
     /**
@@ -74,10 +80,13 @@ public class PracticeRecordResource {
             return Problem.invalidField("odsCode", "Practice " + practice + " is not hosted here").toResponse();
         }
         boolean created = records.storeChecked(practice, patient, extract, attachments);
+        audit.record(AuditEntry.apiClient(ApiSecurityContext.callerOf(security).name(), "RECORD_STORE", "PRACTICE",
+                practice.value(), Outcome.SUCCESS).withNhsNumber(patient.value()));
         return created ? Response.status(Response.Status.CREATED).build() : Response.noContent().build();
     }
 
-    private static byte[] read(InputStream body) throws IOException {
+    /** A record's XML as uploaded, refused (413) beyond {@link #MAX_EXTRACT_BYTES}. */
+    public static byte[] readRecordXml(InputStream body) throws IOException {
         byte[] bytes = body.readNBytes(MAX_EXTRACT_BYTES + 1);
         if (bytes.length > MAX_EXTRACT_BYTES) {
             throw new WebApplicationException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-large",

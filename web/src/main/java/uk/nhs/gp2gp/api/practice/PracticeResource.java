@@ -13,9 +13,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import uk.nhs.gp2gp.api.security.ApiSecurityContext;
 import uk.nhs.gp2gp.api.security.RequiresRole;
+import uk.nhs.gp2gp.audit.AuditEntry;
+import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
+import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.Practices;
 
@@ -29,6 +34,12 @@ public class PracticeResource {
 
     @Context
     private UriInfo uriInfo;
+
+    @Context
+    private SecurityContext security;
+
+    @EJB
+    private AuditLog audit;
 
     @GET
     public List<PracticeView> list() {
@@ -50,6 +61,8 @@ public class PracticeResource {
     public Response put(@PathParam("ods") String ods, @NotNull @Valid PracticeRequest request) {
         OdsCode odsCode = OdsCode.of(ods);
         boolean created = practices.put(odsCode, request.toDetails());
+        audit.record(AuditEntry.apiClient(ApiSecurityContext.callerOf(security).name(),
+                created ? "PRACTICE_CREATE" : "PRACTICE_UPDATE", "PRACTICE", odsCode.value(), Outcome.SUCCESS));
         PracticeView view = practices.find(odsCode).map(PracticeView::of).orElseThrow();
         return created
                 ? Response.created(uriInfo.getBaseUriBuilder().path(PracticeResource.class).path(odsCode.value()).build()).entity(view).build()

@@ -11,10 +11,16 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import uk.nhs.gp2gp.api.problem.Problem;
+import uk.nhs.gp2gp.api.security.ApiSecurityContext;
 import uk.nhs.gp2gp.api.security.RequiresRole;
+import uk.nhs.gp2gp.audit.AuditEntry;
+import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
+import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.demographics.DemographicRecord;
 import uk.nhs.gp2gp.demographics.LocalDemographics;
 import uk.nhs.gp2gp.identifier.NhsNumber;
@@ -33,6 +39,12 @@ public class DemographicsResource {
     @EJB
     private LocalDemographics demographics;
 
+    @EJB
+    private AuditLog audit;
+
+    @Context
+    private SecurityContext security;
+
     /** Body of PUT: {@code registeredOds} null or absent when the patient is registered nowhere. */
     public record DemographicsRequest(
             @Pattern(regexp = ODS, message = "must be an ODS code (3 to 8 letters or digits)") String registeredOds,
@@ -43,8 +55,11 @@ public class DemographicsResource {
 
     @GET
     public DemographicRecord get(@PathParam("nhsNumber") String nhsNumber) {
-        return demographics.find(NhsNumber.of(nhsNumber))
+        NhsNumber patient = NhsNumber.of(nhsNumber);
+        DemographicRecord entry = demographics.find(patient)
                 .orElseThrow(() -> new NotFoundException("No demographics for this NHS number"));
+        audited("READ_DEMOGRAPHICS", patient);
+        return entry;
     }
 
     /** Creates (201) or replaces (200) the patient's entry. */
@@ -61,7 +76,13 @@ public class DemographicsResource {
         boolean created = demographics.put(patient, upper(request.registeredOds()), upper(request.managingOds()),
                 request.deceased(), request.supersededBy());
         DemographicRecord entry = demographics.find(patient).orElseThrow();
+        audited(created ? "DEMOGRAPHICS_CREATE" : "DEMOGRAPHICS_UPDATE", patient);
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(entry).build();
+    }
+
+    private void audited(String action, NhsNumber patient) {
+        audit.record(AuditEntry.apiClient(ApiSecurityContext.callerOf(security).name(), action, "DEMOGRAPHICS",
+                null, Outcome.SUCCESS).withNhsNumber(patient.value()));
     }
 
     private static String upper(String ods) {

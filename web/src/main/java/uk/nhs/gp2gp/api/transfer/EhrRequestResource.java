@@ -23,8 +23,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
+import uk.nhs.gp2gp.api.practice.PracticeRecordResource;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
 import uk.nhs.gp2gp.api.security.RequiresRole;
+import uk.nhs.gp2gp.audit.AuditEntry;
+import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
+import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.security.ApiCaller;
 import uk.nhs.gp2gp.transfer.ReasonCode;
@@ -43,6 +47,9 @@ import uk.nhs.gp2gp.transfer.UnreadableMessageException;
 @Produces(MediaType.APPLICATION_JSON)
 @RequiresRole({"PRACTICE", "ADMIN"})
 public class EhrRequestResource {
+
+    @EJB
+    private AuditLog audit;
 
     @EJB
     private Transfers transfers;
@@ -79,13 +86,15 @@ public class EhrRequestResource {
     public TransferView supply(@PathParam("conversationId") String conversationId, InputStream body)
             throws IOException {
         Transfer waiting = waiting(conversationId);
-        byte[] record = body.readAllBytes();
+        byte[] record = PracticeRecordResource.readRecordXml(body);
         String inside = transfers.nhsNumberOfRecord(record);
         if (!waiting.getNhsNumber().equals(inside)) {
             throw new UnreadableMessageException("nhsNumber", "The extract is about another patient than the request",
                     ReasonCode.R21, null);
         }
-        return TransferView.of(transfers.supplyExtract(conversationId, record), null, clock.instant());
+        Transfer supplied = transfers.supplyExtract(conversationId, record);
+        audited("EXTRACT_SUPPLY", supplied);
+        return TransferView.of(supplied, null, clock.instant());
     }
 
     @POST
@@ -93,8 +102,14 @@ public class EhrRequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public TransferView refuse(@PathParam("conversationId") String conversationId, @NotNull @Valid Refusal body) {
         waiting(conversationId);
-        return TransferView.of(transfers.refuseRequest(conversationId, ReasonCode.of(body.reasonCode()).orElseThrow()),
-                null, clock.instant());
+        Transfer refused = transfers.refuseRequest(conversationId, ReasonCode.of(body.reasonCode()).orElseThrow());
+        audited("REQUEST_REFUSE", refused);
+        return TransferView.of(refused, null, clock.instant());
+    }
+
+    private void audited(String action, Transfer transfer) {
+        audit.record(AuditEntry.apiClient(ApiSecurityContext.callerOf(security).name(), action, "transfer",
+                transfer.getConversationId(), Outcome.SUCCESS).withNhsNumber(transfer.getNhsNumber()));
     }
 
     private Transfer waiting(String conversationId) {
