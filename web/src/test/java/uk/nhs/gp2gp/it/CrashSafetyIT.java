@@ -14,7 +14,8 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
- * kill -9 during a large transfer, at several points, and a restart on the same database: the
+ * kill -9 during a large transfer, at three points (as the request is accepted, in the middle of
+ * the fragments, right after the outcome), each followed by a restart on the same database: the
  * transfer completes, every part byte-exact, and no part is made or sent twice under a new
  * message id. One instance hosts both practices (loopback), so each crash hits both sides at
  * once. The database is the ITs' PostgreSQL when they run on one, else an H2 file.
@@ -38,6 +39,10 @@ class CrashSafetyIT {
             OneNodeTransfers.hostPractices(node, OLD_PRACTICE, NEW_PRACTICE);
             OneNodeTransfers.storeRecordWithScan(node, OLD_PRACTICE, PATIENT, scan);
             String conversation = OneNodeTransfers.askForRecord(node, PATIENT, NEW_PRACTICE, OLD_PRACTICE);
+
+            // Crash 0: the moment the practice's request is accepted (the EHR request still to go, or just gone).
+            node.kill();
+            node = PeerInstance.start("crash-1b", db[0], db[1], db[2], SETTINGS);
 
             // Crash 1: in the middle of the fragments.
             JsonPath partWay = await(node, conversation, "REQUESTER", t -> t.getInt("progress.partsExpected") > 10
@@ -73,6 +78,9 @@ class CrashSafetyIT {
             List<String> extractsSent = sender.getList(
                     "timeline.findAll { it.direction == 'OUT' && it.interactionId == 'RCMR_IN030000UK06' }.messageId");
             assertEquals(1, extractsSent.size(), "one extract");
+            List<String> requestsSent = requester.getList(
+                    "timeline.findAll { it.direction == 'OUT' && it.interactionId == 'RCMR_IN010000UK05' }.messageId");
+            assertEquals(1, requestsSent.size(), "one EHR request, though the node died as it was accepted");
             List<String> received = requester.getList("timeline.findAll { it.direction == 'IN' }.messageId");
             assertEquals(received.size(), new HashSet<>(received).size(), "each message processed once");
             List<String> finalAcks = requester.getList("timeline.findAll { it.direction == 'OUT'"

@@ -46,7 +46,7 @@ class HostileInputIT {
     private static final String PARTNER = "Q99712";
     /** Fixed, so that a failure can be replayed exactly. */
     private static final long SEED = 20261202L;
-    private static final int MUTATIONS = 1500;
+    private static final int MUTATIONS = 2500;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -129,6 +129,68 @@ class HostileInputIT {
             Thread.currentThread().interrupt();
         }
         return true;
+    }
+
+    /**
+     * The classic attacks, each named, in a request that is otherwise real: each refused at the door
+     * (400, saying why) or, where the request can be answered, answered with its negative
+     * acknowledgement; nothing read from outside, nothing expanded.
+     */
+    @Test
+    void classicAttacksAreRefusedOrAnsweredWithTheirCode() {
+        StaxConversationCodec codec = new StaxConversationCodec(Clock.systemUTC());
+        Party hosted = new Party(HOSTED, "9000000" + HOSTED.substring(1), HOSTED + "-1");
+        Party partner = new Party(PARTNER, "9000000" + PARTNER.substring(1), PARTNER + "-1");
+        Map<String, java.util.function.UnaryOperator<String>> attacks = new java.util.LinkedHashMap<>();
+        attacks.put("XXE (an external entity naming /etc/passwd)", p -> "<!DOCTYPE r [<!ENTITY x SYSTEM "
+                + "\"file:///etc/passwd\">]>" + p.replaceFirst("</RCMR_IN010000UK05>", "&x;</RCMR_IN010000UK05>"));
+        attacks.put("billion laughs", p -> "<!DOCTYPE r [<!ENTITY a \"lol\">" + laughs() + "]>"
+                + p.replaceFirst("</RCMR_IN010000UK05>", "&l9;</RCMR_IN010000UK05>"));
+        attacks.put("10 000-deep nesting", p -> p.replaceFirst("</RCMR_IN010000UK05>",
+                "<a>".repeat(10_000) + "</a>".repeat(10_000) + "</RCMR_IN010000UK05>"));
+        attacks.put("unknown interaction id", p -> p.replace("RCMR_IN010000UK05", "RCMR_IN999999UK99"));
+        Map<String, Integer> answers = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, java.util.function.UnaryOperator<String>> attack : attacks.entrySet()) {
+            String conversation = UUID.randomUUID().toString().toUpperCase();
+            JsonPath request = new JsonPath(new String(codec.ehrRequest(conversation, "REQ-" + conversation,
+                    "9990000018", partner, hosted).envelope(), UTF_8));
+            String payload = attack.getValue().apply(request.getString("payload"));
+            Response response = anonymous(app).contentType("application/json")
+                    .body(json(request.getString("ebXML"), payload).getBytes(UTF_8)).post("mhs/inbound");
+            answers.put(attack.getKey(), response.statusCode());
+            assertEquals(400, response.statusCode(), attack.getKey() + ": " + response.asString());
+            assertEquals("application/problem+json", response.contentType().split(";")[0]);
+            asAdmin(app).get("api/v1/transfers/" + conversation).then().statusCode(404);
+        }
+        // Mismatched ids: the ebXML says one interaction, the payload is another.
+        String conversation = UUID.randomUUID().toString().toUpperCase();
+        JsonPath request = new JsonPath(new String(codec.ehrRequest(conversation, "REQ-" + conversation,
+                "9990000018", partner, hosted).envelope(), UTF_8));
+        int mismatched = anonymous(app).contentType("application/json").body(json(request.getString("ebXML")
+                .replace("RCMR_IN010000UK05", "MCCI_IN010000UK13"), request.getString("payload")).getBytes(UTF_8))
+                .post("mhs/inbound").statusCode();
+        answers.put("ebXML action and payload disagree", mismatched);
+        assertEquals(400, mismatched);
+        // An invalid NHS number in an otherwise good request: taken, and refused with code 18.
+        String invalid = UUID.randomUUID().toString().toUpperCase();
+        anonymous(app).contentType("application/json").body(codec.ehrRequest(invalid, "REQ-" + invalid, "9990000019",
+                partner, hosted).envelope()).post("mhs/inbound").then().statusCode(202);
+        asAdmin(app).get("api/v1/transfers/" + invalid + "?role=SENDER").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("REFUSED"))
+                .body("failure.code", org.hamcrest.Matchers.equalTo("18"));
+        answers.put("invalid NHS number (answered with code 18)", 202);
+        System.out.println("Classic attacks at /mhs/inbound, answers: " + answers);
+        assertReady();
+    }
+
+    /** Nine levels of ten: a billion "lol"s if anything expanded them. */
+    private static String laughs() {
+        StringBuilder entities = new StringBuilder();
+        for (int level = 1; level <= 9; level++) {
+            entities.append("<!ENTITY l").append(level).append(" \"")
+                    .append(("&" + (level == 1 ? "a" : "l" + (level - 1)) + ";").repeat(10)).append("\">");
+        }
+        return entities.toString();
     }
 
     @Test
