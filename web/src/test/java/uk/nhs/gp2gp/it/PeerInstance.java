@@ -39,6 +39,12 @@ final class PeerInstance implements AutoCloseable {
     /** The same, with more settings (environment variables) for the instance. */
     static PeerInstance start(String name, String dbUrl, String dbUser, String dbPassword,
             java.util.Map<String, String> settings) throws IOException, InterruptedException {
+        return start(name, dbUrl, dbUser, dbPassword, settings, List.of("--nocluster", "--nohazelcast"));
+    }
+
+    /** The same, with Payara Micro's own options (clustering) instead of running alone. */
+    static PeerInstance start(String name, String dbUrl, String dbUser, String dbPassword,
+            java.util.Map<String, String> settings, List<String> microOptions) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -46,11 +52,12 @@ final class PeerInstance implements AutoCloseable {
         // Beside the other servers' logs, so that the build checks them for NHS numbers too.
         File log = new File("target/failsafe-reports/" + name + "-server-output.txt");
         log.getParentFile().mkdirs();
-        ProcessBuilder builder = new ProcessBuilder(List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar",
                 System.getProperty("payara.micro.jar"), "--deploy", System.getProperty("gp2gp.war"),
-                "--contextroot", "/", "--port", String.valueOf(port), "--nocluster", "--nohazelcast"))
-                .redirectErrorStream(true).redirectOutput(log);
+                "--contextroot", "/", "--port", String.valueOf(port)));
+        command.addAll(microOptions);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
         builder.environment().put("GP2GP_DB_URL", dbUrl);
         builder.environment().put("GP2GP_DB_USER", dbUser);
         builder.environment().put("GP2GP_DB_PASSWORD", dbPassword);
