@@ -21,6 +21,8 @@ else
   export GP2GP_DB_URL="jdbc:h2:file:$work/gp2gp;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
 fi
 export GP2GP_BOOTSTRAP_API_KEY="$key"
+# The generator is one key polling hard: lift the per-key limit, which is not what is measured.
+export GP2GP_API_REQUESTS_PER_MINUTE=100000000
 began=$(date +%s%N)
 "$JAVA_HOME/bin/java" -Xmx512m -jar web/target/payara-micro.jar --deploy web/target/gp2gp.war --contextroot / \
   --port $port --nocluster > "$work/server.log" 2>&1 &

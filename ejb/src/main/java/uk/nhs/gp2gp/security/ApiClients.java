@@ -38,10 +38,19 @@ public class ApiClients {
                 c.getRequestsPerMinute()));
     }
 
+    /**
+     * Notes the key's use, at most once a minute. A bulk update, not the entity's: many requests
+     * with one key at once would otherwise trip the entity's optimistic lock and fail (a 500); here
+     * the first one writes and the others find nothing to do.
+     */
     private void recordUse(ApiClient client) {
         Instant now = clock.instant();
-        if (client.getLastUsedAt() == null || client.getLastUsedAt().plus(LAST_USED_PRECISION).isBefore(now)) {
-            client.markUsed(now);
+        Instant staleBefore = now.minus(LAST_USED_PRECISION);
+        if (client.getLastUsedAt() == null || client.getLastUsedAt().isBefore(staleBefore)) {
+            em.createQuery("update ApiClient c set c.lastUsedAt = :now where c.id = :id"
+                            + " and (c.lastUsedAt is null or c.lastUsedAt < :staleBefore)")
+                    .setParameter("now", now).setParameter("id", client.getId())
+                    .setParameter("staleBefore", staleBefore).executeUpdate();
         }
     }
 

@@ -104,10 +104,6 @@ public class ApiClient {
         return requestsPerMinute;
     }
 
-    public void markUsed(Instant now) {
-        lastUsedAt = now;
-    }
-
     public boolean isActive() {
         return revokedAt == null;
     }

@@ -187,6 +187,30 @@ class AuthorisationMatrixIT {
                 .then().statusCode(200).extract().jsonPath().getLong("count");
     }
 
+    /**
+     * A new key's first requests, many at once: each answered (noting the key's first use once must
+     * not make the others fail, as it did under load before: a 500 from an optimistic lock).
+     */
+    @Test
+    void aKeysFirstRequestsAllAtOnceAllSucceed() throws Exception {
+        String fresh = key("matrix-burst", Set.of("PRACTICE"), Set.of(OWN));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 32; i++) {
+                answers.add(pool.submit(() -> anonymous(app).header("Authorization", "Bearer " + fresh)
+                        .get("api/v1/reports/reasons").statusCode()));
+            }
+            Map<Integer, Integer> byStatus = new java.util.TreeMap<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                byStatus.merge(answer.get(), 1, Integer::sum);
+            }
+            assertEquals(Map.of(200, 32), byStatus);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     /** A key over its own limit a minute is told to wait (429, Retry-After); other keys are not. */
     @Test
     void aKeyOverItsLimitIsToldToWaitAndOthersAreNot() {
