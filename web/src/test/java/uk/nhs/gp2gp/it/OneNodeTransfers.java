@@ -31,15 +31,20 @@ final class OneNodeTransfers {
 
     /** The old practice stores the patient's record with a scan that travels in fragments. */
     static void storeRecordWithScan(PeerInstance node, String practice, String patient, byte[] scan) {
+        node.asAdmin().contentType(RECORD_WITH_SCAN_TYPE).body(recordWithScan(patient, scan))
+                .put("api/v1/practices/" + practice + "/records/" + patient).then().statusCode(oneOf(201, 204));
+    }
+
+    static final String RECORD_WITH_SCAN_TYPE = "multipart/related; type=\"application/xml\"; boundary=scan-boundary";
+
+    /** A record upload (multipart/related) of the patient's bare extract and one scan. */
+    static byte[] recordWithScan(String patient, byte[] scan) {
         String boundary = "scan-boundary";
-        String body = "--" + boundary + "\r\nContent-Type: application/xml\r\n\r\n" + TransferIT.bareExtract(patient)
+        return ("--" + boundary + "\r\nContent-Type: application/xml\r\n\r\n" + TransferIT.bareExtract(patient)
                 + "\r\n--" + boundary + "\r\nContent-Id: <scan@practice>\r\nContent-Type: image/tiff\r\n"
                 + "Content-Transfer-Encoding: base64\r\nContent-Description: Filename=\"scan.tif\""
                 + " ContentType=image/tiff Compressed=No LargeAttachment=No OriginalBase64=Yes\r\n\r\n"
-                + Base64.getMimeEncoder().encodeToString(scan) + "\r\n--" + boundary + "--\r\n";
-        node.asAdmin().contentType("multipart/related; type=\"application/xml\"; boundary=" + boundary)
-                .body(body.getBytes(UTF_8)).put("api/v1/practices/" + practice + "/records/" + patient)
-                .then().statusCode(oneOf(201, 204));
+                + Base64.getMimeEncoder().encodeToString(scan) + "\r\n--" + boundary + "--\r\n").getBytes(UTF_8);
     }
 
     /** The new practice asks the old one for the patient's record; the conversation id. */

@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -129,14 +128,8 @@ class RepositoryIT {
         String patient = nextPatient();
         byte[] scan = new byte[4 * 1024 * 1024];
         new Random(7).nextBytes(scan);
-        String boundary = "repository-large-boundary";
-        String body = "--" + boundary + "\r\nContent-Type: application/xml\r\n\r\n" + TransferIT.bareExtract(patient)
-                + "\r\n--" + boundary + "\r\nContent-Id: <scan@practice>\r\nContent-Type: image/tiff\r\n"
-                + "Content-Transfer-Encoding: base64\r\nContent-Description: Filename=\"scan.tif\""
-                + " ContentType=image/tiff Compressed=No LargeAttachment=No OriginalBase64=Yes\r\n\r\n"
-                + Base64.getMimeEncoder().encodeToString(scan) + "\r\n--" + boundary + "--\r\n";
-        storeRecordAt(PRACTICE_A, patient, body.getBytes(UTF_8),
-                "multipart/related; type=\"application/xml\"; boundary=" + boundary);
+        storeRecordAt(PRACTICE_A, patient, OneNodeTransfers.recordWithScan(patient, scan),
+                OneNodeTransfers.RECORD_WITH_SCAN_TYPE);
         suspended(patient);
 
         event(patient, "DEREGISTRATION", PRACTICE_A, "2026-11-01T09:00:00Z");
