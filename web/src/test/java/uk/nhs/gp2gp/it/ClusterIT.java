@@ -100,9 +100,11 @@ class ClusterIT {
                 JsonPath sender = a.asAdmin().get("api/v1/transfers/" + conversation + "?role=SENDER")
                         .then().statusCode(200).extract().jsonPath();
                 assertEquals("INTEGRATED", requester.getString("status"));
-                assertEquals(1, sent(requester, "RCMR_IN010000UK05").size(), "one request: " + conversation);
-                assertEquals(1, sent(sender, "RCMR_IN030000UK06").size(), "one extract: " + conversation);
-                List<String> parts = sent(sender, "COPC_IN000001UK01");
+                assertEquals(1, OneNodeTransfers.sent(requester, "RCMR_IN010000UK05").size(),
+                        "one request: " + conversation);
+                assertEquals(1, OneNodeTransfers.sent(sender, "RCMR_IN030000UK06").size(),
+                        "one extract: " + conversation);
+                List<String> parts = OneNodeTransfers.sent(sender, "COPC_IN000001UK01");
                 assertEquals(parts.size(), new HashSet<>(parts).size(), "each part made once: " + conversation);
                 assertEquals(requester.getInt("progress.partsExpected"), requester.getInt("progress.partsReceived"));
                 for (JsonPath side : List.of(requester, sender)) {
@@ -132,10 +134,6 @@ class ClusterIT {
         }
     }
 
-    private static List<String> sent(JsonPath transfer, String interaction) {
-        return transfer.getList("timeline.findAll { it.direction == 'OUT' && it.interactionId == '" + interaction
-                + "' }.messageId");
-    }
 
     /** The transfers of a practice by status, once {@code done} says so. */
     private static Map<String, Long> awaitStatuses(PeerInstance node, String ods,

@@ -1,6 +1,5 @@
 package uk.nhs.gp2gp.it;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,25 +43,22 @@ class CrashSafetyIT {
             node = PeerInstance.start("crash-1b", db[0], db[1], db[2], SETTINGS);
 
             // Crash 1: in the middle of the fragments.
-            JsonPath partWay = await(node, conversation, "REQUESTER", t -> t.getInt("progress.partsExpected") > 10
-                    && t.getInt("progress.partsReceived") * 3 >= t.getInt("progress.partsExpected"), 120);
+            JsonPath partWay = OneNodeTransfers.await(node, conversation, "REQUESTER",
+                    t -> t.getInt("progress.partsExpected") > 10
+                            && t.getInt("progress.partsReceived") * 3 >= t.getInt("progress.partsExpected"), 120);
             node.kill();
             System.out.println("Crash 1 at " + partWay.getInt("progress.partsReceived") + " of "
                     + partWay.getInt("progress.partsExpected") + " parts");
             node = PeerInstance.start("crash-2", db[0], db[1], db[2], SETTINGS);
 
-            JsonPath ready = await(node, conversation, "REQUESTER",
-                    t -> "READY_TO_INTEGRATE".equals(t.getString("status")), 180);
-            assertEquals(ready.getInt("progress.partsExpected"), ready.getInt("progress.partsReceived"));
-            assertArrayEquals(scan, OneNodeTransfers.arrivedScan(node, conversation, ready),
-                    "the scan, byte-exact after the crash");
+            JsonPath ready = OneNodeTransfers.awaitScanArrived(node, conversation, scan, "after the crash");
 
             // Crash 2: the practice reports the outcome and the server dies at once.
             node.asAdmin().contentType("application/json").body("{\"outcome\": \"INTEGRATED\"}")
                     .post("api/v1/transfers/" + conversation + "/outcome").then().statusCode(200);
             node.kill();
             node = PeerInstance.start("crash-3", db[0], db[1], db[2], SETTINGS);
-            await(node, conversation, "SENDER", t -> "COMPLETE".equals(t.getString("status")), 120);
+            OneNodeTransfers.await(node, conversation, "SENDER", t -> "COMPLETE".equals(t.getString("status")), 120);
 
             JsonPath sender = node.asAdmin().get("api/v1/transfers/" + conversation + "?role=SENDER").then()
                     .statusCode(200).extract().jsonPath();
@@ -71,15 +66,12 @@ class CrashSafetyIT {
                     .statusCode(200).extract().jsonPath();
             assertEquals("INTEGRATED", requester.getString("status"));
             int parts = requester.getInt("progress.partsExpected");
-            List<String> partsSent = sender.getList(
-                    "timeline.findAll { it.direction == 'OUT' && it.interactionId == 'COPC_IN000001UK01' }.messageId");
+            List<String> partsSent = OneNodeTransfers.sent(sender, "COPC_IN000001UK01");
             assertEquals(parts - 1, partsSent.size(), "every part made once: no part sent under a second id");
             assertEquals(partsSent.size(), new HashSet<>(partsSent).size());
-            List<String> extractsSent = sender.getList(
-                    "timeline.findAll { it.direction == 'OUT' && it.interactionId == 'RCMR_IN030000UK06' }.messageId");
+            List<String> extractsSent = OneNodeTransfers.sent(sender, "RCMR_IN030000UK06");
             assertEquals(1, extractsSent.size(), "one extract");
-            List<String> requestsSent = requester.getList(
-                    "timeline.findAll { it.direction == 'OUT' && it.interactionId == 'RCMR_IN010000UK05' }.messageId");
+            List<String> requestsSent = OneNodeTransfers.sent(requester, "RCMR_IN010000UK05");
             assertEquals(1, requestsSent.size(), "one EHR request, though the node died as it was accepted");
             List<String> received = requester.getList("timeline.findAll { it.direction == 'IN' }.messageId");
             assertEquals(received.size(), new HashSet<>(received).size(), "each message processed once");
@@ -107,8 +99,4 @@ class CrashSafetyIT {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", ""};
     }
 
-    private static JsonPath await(PeerInstance node, String conversation, String role, Predicate<JsonPath> condition,
-            int seconds) throws InterruptedException {
-        return OneNodeTransfers.await(node, conversation, role, condition, seconds);
-    }
 }

@@ -1,6 +1,5 @@
 package uk.nhs.gp2gp.it;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -72,17 +71,12 @@ class DatabaseOutageIT {
                 }
                 System.out.println("Ready again " + Duration.between(back, Instant.now()).toMillis() + " ms after");
 
-                JsonPath ready = OneNodeTransfers.await(node, conversation, "REQUESTER",
-                        t -> "READY_TO_INTEGRATE".equals(t.getString("status")), 180);
-                assertEquals(ready.getInt("progress.partsExpected"), ready.getInt("progress.partsReceived"));
-                assertArrayEquals(scan, OneNodeTransfers.arrivedScan(node, conversation, ready),
-                        "the scan, byte-exact after the outage");
+                JsonPath ready = OneNodeTransfers.awaitScanArrived(node, conversation, scan, "after the outage");
                 node.asAdmin().contentType("application/json").body("{\"outcome\": \"INTEGRATED\"}")
                         .post("api/v1/transfers/" + conversation + "/outcome").then().statusCode(200);
                 JsonPath sender = OneNodeTransfers.await(node, conversation, "SENDER",
                         t -> "COMPLETE".equals(t.getString("status")), 120);
-                List<String> partsSent = sender.getList("timeline.findAll { it.direction == 'OUT'"
-                        + " && it.interactionId == 'COPC_IN000001UK01' }.messageId");
+                List<String> partsSent = OneNodeTransfers.sent(sender, "COPC_IN000001UK01");
                 assertEquals(ready.getInt("progress.partsExpected") - 1, partsSent.size(), "every part made once");
                 assertEquals(partsSent.size(), new HashSet<>(partsSent).size());
             } finally {

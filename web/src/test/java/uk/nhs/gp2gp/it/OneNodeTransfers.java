@@ -2,6 +2,8 @@ package uk.nhs.gp2gp.it;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.hamcrest.Matchers.oneOf;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.restassured.path.json.JsonPath;
@@ -9,6 +11,7 @@ import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -76,6 +79,22 @@ final class OneNodeTransfers {
         fail("The " + role + " transfer did not get there in " + seconds + " s; last seen: "
                 + (last == null ? "nothing" : last.getString("status") + " " + last.getString("progress")));
         return null;
+    }
+
+    /** Waits for the record to be ready with every part in, and checks the scan arrived byte-exact. */
+    static JsonPath awaitScanArrived(PeerInstance node, String conversation, byte[] scan, String after)
+            throws InterruptedException {
+        JsonPath ready = await(node, conversation, "REQUESTER",
+                t -> "READY_TO_INTEGRATE".equals(t.getString("status")), 180);
+        assertEquals(ready.getInt("progress.partsExpected"), ready.getInt("progress.partsReceived"));
+        assertArrayEquals(scan, arrivedScan(node, conversation, ready), "the scan, byte-exact " + after);
+        return ready;
+    }
+
+    /** The ids of the messages of one interaction a side sent, from its timeline. */
+    static List<String> sent(JsonPath transfer, String interactionId) {
+        return transfer.getList("timeline.findAll { it.direction == 'OUT' && it.interactionId == '" + interactionId
+                + "' }.messageId");
     }
 
     /** The scan as it arrived at the new practice. */

@@ -19,8 +19,6 @@ import java.util.Iterator;
 import uk.nhs.gp2gp.api.problem.Problem;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
 import uk.nhs.gp2gp.api.security.RequiresRole;
-import uk.nhs.gp2gp.audit.AuditEntry;
-import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
@@ -80,8 +78,8 @@ public class PracticeRecordResource {
             return Problem.invalidField("odsCode", "Practice " + practice + " is not hosted here").toResponse();
         }
         boolean created = records.storeChecked(practice, patient, extract, attachments);
-        audit.record(AuditEntry.apiClient(ApiSecurityContext.callerOf(security).name(), "RECORD_STORE", "PRACTICE",
-                practice.value(), Outcome.SUCCESS).withNhsNumber(patient.value()));
+        audit.record(ApiSecurityContext.auditLine(security, "RECORD_STORE", "PRACTICE", practice.value())
+                .withNhsNumber(patient.value()));
         return created ? Response.status(Response.Status.CREATED).build() : Response.noContent().build();
     }
 

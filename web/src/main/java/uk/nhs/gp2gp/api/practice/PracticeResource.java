@@ -18,8 +18,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
 import uk.nhs.gp2gp.api.security.RequiresRole;
-import uk.nhs.gp2gp.audit.AuditEntry;
-import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.Practices;
@@ -61,8 +59,8 @@ public class PracticeResource {
     public Response put(@PathParam("ods") String ods, @NotNull @Valid PracticeRequest request) {
         OdsCode odsCode = OdsCode.of(ods);
         boolean created = practices.put(odsCode, request.toDetails());
-        audit.record(AuditEntry.apiClient(ApiSecurityContext.callerOf(security).name(),
-                created ? "PRACTICE_CREATE" : "PRACTICE_UPDATE", "PRACTICE", odsCode.value(), Outcome.SUCCESS));
+        audit.record(ApiSecurityContext.auditLine(security, created ? "PRACTICE_CREATE" : "PRACTICE_UPDATE",
+                "PRACTICE", odsCode.value()));
         PracticeView view = practices.find(odsCode).map(PracticeView::of).orElseThrow();
         return created
                 ? Response.created(uriInfo.getBaseUriBuilder().path(PracticeResource.class).path(odsCode.value()).build()).entity(view).build()

@@ -18,8 +18,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import uk.nhs.gp2gp.api.problem.Problem;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
 import uk.nhs.gp2gp.api.security.RequiresRole;
-import uk.nhs.gp2gp.audit.AuditEntry;
-import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.demographics.DemographicRecord;
 import uk.nhs.gp2gp.demographics.LocalDemographics;
@@ -81,8 +79,8 @@ public class DemographicsResource {
     }
 
     private void audited(String action, NhsNumber patient) {
-        audit.record(AuditEntry.apiClient(ApiSecurityContext.callerOf(security).name(), action, "DEMOGRAPHICS",
-                null, Outcome.SUCCESS).withNhsNumber(patient.value()));
+        audit.record(ApiSecurityContext.auditLine(security, action, "DEMOGRAPHICS", null)
+                .withNhsNumber(patient.value()));
     }
 
     private static String upper(String ods) {

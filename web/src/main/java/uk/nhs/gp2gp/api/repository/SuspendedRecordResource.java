@@ -21,8 +21,6 @@ import java.util.List;
 import uk.nhs.gp2gp.api.problem.Problem;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
 import uk.nhs.gp2gp.api.security.RequiresRole;
-import uk.nhs.gp2gp.audit.AuditEntry;
-import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
@@ -70,8 +68,8 @@ public class SuspendedRecordResource {
         NhsNumber patient = NhsNumber.of(nhsNumber);
         Suspension suspension = holdings.latest(patient.value())
                 .orElseThrow(() -> new NotFoundException("The repository has no record of this patient"));
-        audit.record(AuditEntry.apiClient(ApiSecurityContext.callerOf(security).name(), "READ_SUSPENDED_RECORD",
-                "suspension", String.valueOf(suspension.getId()), Outcome.SUCCESS).withNhsNumber(patient.value()));
+        audit.record(ApiSecurityContext.auditLine(security, "READ_SUSPENDED_RECORD", "suspension",
+                String.valueOf(suspension.getId())).withNhsNumber(patient.value()));
         return SuspendedRecordView.of(suspension, holdings.history(suspension));
     }
 

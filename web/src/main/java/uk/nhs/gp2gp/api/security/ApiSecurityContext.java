@@ -2,6 +2,8 @@ package uk.nhs.gp2gp.api.security;
 
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
+import uk.nhs.gp2gp.audit.AuditEntry;
+import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 import uk.nhs.gp2gp.security.ApiCaller;
 
 /** The authenticated API client, as JAX-RS sees it. */
@@ -33,6 +35,11 @@ public record ApiSecurityContext(ApiCaller caller, boolean secure) implements Se
     @Override
     public String getAuthenticationScheme() {
         return "Bearer";
+    }
+
+    /** An audit line for what the calling key did, done (the key's name as actor). */
+    public static AuditEntry auditLine(SecurityContext context, String action, String targetType, String targetId) {
+        return AuditEntry.apiClient(callerOf(context).name(), action, targetType, targetId, Outcome.SUCCESS);
     }
 
     /** The caller behind a request that passed {@link ApiKeyAuthentication}. */

@@ -26,8 +26,6 @@ import java.util.List;
 import uk.nhs.gp2gp.api.practice.PracticeRecordResource;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
 import uk.nhs.gp2gp.api.security.RequiresRole;
-import uk.nhs.gp2gp.audit.AuditEntry;
-import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.security.ApiCaller;
@@ -108,8 +106,8 @@ public class EhrRequestResource {
     }
 
     private void audited(String action, Transfer transfer) {
-        audit.record(AuditEntry.apiClient(ApiSecurityContext.callerOf(security).name(), action, "transfer",
-                transfer.getConversationId(), Outcome.SUCCESS).withNhsNumber(transfer.getNhsNumber()));
+        audit.record(ApiSecurityContext.auditLine(security, action, "transfer", transfer.getConversationId())
+                .withNhsNumber(transfer.getNhsNumber()));
     }
 
     private Transfer waiting(String conversationId) {

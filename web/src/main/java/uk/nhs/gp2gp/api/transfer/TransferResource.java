@@ -31,8 +31,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
 import uk.nhs.gp2gp.api.security.RequiresRole;
-import uk.nhs.gp2gp.audit.AuditEntry;
-import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.InvalidIdentifierException;
 import uk.nhs.gp2gp.identifier.NhsNumber;
@@ -130,9 +128,8 @@ public class TransferResource {
     }
 
     private Response audited(Transfer transfer, String action, RequesterSide.StoredRecordPart part) {
-        ApiCaller caller = ApiSecurityContext.callerOf(security);
-        audit.record(AuditEntry.apiClient(caller.name(), action, "transfer", transfer.getConversationId(),
-                Outcome.SUCCESS).withNhsNumber(transfer.getNhsNumber()).withDetail(part.content().getContentId()));
+        audit.record(ApiSecurityContext.auditLine(security, action, "transfer", transfer.getConversationId())
+                .withNhsNumber(transfer.getNhsNumber()).withDetail(part.content().getContentId()));
         InputStream bytes = part.bytes();
         StreamingOutput body = out -> {
             try (bytes) {
@@ -152,9 +149,8 @@ public class TransferResource {
         visible(conversationId, TransferRole.REQUESTER);
         ReasonCode reason = body.reasonCode() == null ? null : ReasonCode.of(body.reasonCode()).orElseThrow();
         Transfer transfer = transfers.recordOutcome(conversationId, body.outcome(), reason);
-        ApiCaller caller = ApiSecurityContext.callerOf(security);
-        audit.record(AuditEntry.apiClient(caller.name(), "REPORT_OUTCOME", "transfer", transfer.getConversationId(),
-                Outcome.SUCCESS).withDetail(body.outcome().name()));
+        audit.record(ApiSecurityContext.auditLine(security, "REPORT_OUTCOME", "transfer", transfer.getConversationId())
+                .withDetail(body.outcome().name()));
         return TransferView.of(transfer, transfers.timeline(transfer), clock.instant());
     }
 
