@@ -328,9 +328,10 @@ class ConsoleIT {
         browser.click(By.id("nav-suspended-records"));
         browser.type(By.id("filter:ods"), SENDING);
         browser.click(By.id("filter:show"));
-        List<WebElement> rows = browser.waitFor(ExpectedConditions.presenceOfAllElementsLocatedBy(
-                By.cssSelector("#records_data tr")));
-        assertTrue(rows.stream().anyMatch(row -> row.getText().contains("999 005 0007")), "listed by practice");
+        // Read inside the wait: the list is redrawn by the filter, and a row read as it goes is stale.
+        Boolean listed = browser.waitFor(driver -> driver.findElements(By.cssSelector("#records_data tr")).stream()
+                .anyMatch(row -> row.getText().contains("999 005 0007")) ? Boolean.TRUE : null);
+        assertTrue(listed, "listed by practice");
         browser.screenshot("suspended-records");
 
         browser.click(By.linkText("999 005 0007"));
