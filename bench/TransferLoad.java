@@ -45,8 +45,13 @@ public class TransferLoad {
         long setupStart = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         for (String nhs : patients) {
-            pool.submit(() -> call("PUT", "/api/v1/practices/" + sender + "/records/" + nhs, "application/xml",
-                    record(nhs, sender)));
+            pool.submit(() -> {
+                // The patient has registered at the requester (a record goes only there) and the sender holds it.
+                call("PUT", "/api/v1/demographics/" + nhs, "application/json", "{\"registeredOds\": \"" + requester
+                        + "\", \"managingOds\": \"" + sender + "\", \"deceased\": false}");
+                return call("PUT", "/api/v1/practices/" + sender + "/records/" + nhs, "application/xml",
+                        record(nhs, sender));
+            });
         }
         pool.shutdown();
         pool.awaitTermination(10, TimeUnit.MINUTES);

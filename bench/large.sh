@@ -14,7 +14,7 @@ database="${1:-h2}"; sizes="${2:-10 50 100}"; fragment="${3:-262144}"
 port=18183
 base="http://localhost:$port"
 work="$(pwd)/target/bench-large"; rm -rf "$work"; mkdir -p "$work"
-key="bench-large-key-$(date +%s%N)"
+key="bench-large-key-$(date +%s%N)-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 requesting="Q99701"; sending="Q99702"
 
 [ -f web/target/gp2gp.war ] || mvn -q -B install -DskipTests
@@ -71,6 +71,9 @@ for mb in $sizes; do
     printf 'Content-Description: Filename="scan-%s.bin" ContentType=application/octet-stream Compressed=No LargeAttachment=No OriginalBase64=Yes\r\n\r\n' "$mb"
     base64 -w 76 "$work/scan-$mb.bin" | sed 's/$/\r/'
     printf -- '--bench--\r\n'; } > "$work/record-$mb.multipart"
+  # The patient has registered at the requesting practice: a record goes only there.
+  api -X PUT -H 'Content-Type: application/json' -o /dev/null "$base/api/v1/demographics/$nhs" \
+    -d "{\"registeredOds\": \"$requesting\", \"managingOds\": \"$sending\", \"deceased\": false}"
   t0=$(date +%s%N)
   api -X PUT -H 'Content-Type: multipart/related; type="application/xml"; boundary=bench' \
     --data-binary @"$work/record-$mb.multipart" -o /dev/null "$base/api/v1/practices/$sending/records/$nhs"

@@ -27,6 +27,15 @@ public class AuditLog {
                 entry.targetType(), entry.targetId(), entry.nhsNumber(), entry.outcome(), entry.detail()));
     }
 
+    /**
+     * A line that belongs to the caller's work (a record sent, say): it is kept exactly when that
+     * work commits, so the trail never claims what did not happen.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void recordInCallersTransaction(AuditEntry entry) {
+        record(entry);
+    }
+
     /** Several lines in one transaction: one per patient in a list that was read, for instance. */
     public void recordAll(java.util.List<AuditEntry> entries) {
         entries.forEach(this::record);

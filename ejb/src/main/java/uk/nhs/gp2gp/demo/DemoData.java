@@ -65,10 +65,7 @@ public class DemoData {
         for (String[] patient : DemoRecords.PATIENTS) {
             NhsNumber number = new NhsNumber(patient[0]);
             OdsCode holder = OdsCode.of(patient[1]);
-            if (demographics.find(number).isEmpty()) {
-                // Registered at the practice that holds the record, as PDS would say.
-                demographics.put(number, holder.value(), holder.value(), false, null);
-            }
+            registeredAtTheOtherPractice(number, holder);
             if (records.find(holder, number).isEmpty()) {
                 records.storeChecked(holder, number,
                         DemoRecords.extract(patient[0], patient[1]).getBytes(StandardCharsets.UTF_8));
@@ -77,12 +74,28 @@ public class DemoData {
         }
         NhsNumber large = new NhsNumber(DemoRecords.LARGE_RECORD_PATIENT[0]);
         OdsCode largeHolder = OdsCode.of(DemoRecords.LARGE_RECORD_PATIENT[1]);
+        registeredAtTheOtherPractice(large, largeHolder);
+        registeredAtTheOtherPractice(new NhsNumber(DemoRecords.UNSTORED_RECORD_PATIENT[0]),
+                OdsCode.of(DemoRecords.UNSTORED_RECORD_PATIENT[1]));
         if (records.find(largeHolder, large).isEmpty()) {
             records.storeChecked(largeHolder, large, DemoRecords.extract(large.value(), largeHolder.value())
                     .getBytes(StandardCharsets.UTF_8), DemoRecords.largeRecordFiles().iterator());
             stored++;
         }
         LOG.log(Level.INFO, "Demo data: {0} synthetic practices and {1} synthetic records added", added, stored);
+    }
+
+    /**
+     * As PDS says of a patient who has just moved: registered at the other demo practice, their record
+     * still managed by the one that holds it. The new practice may then ask for it (a record goes only
+     * to the practice the patient is registered at).
+     */
+    private void registeredAtTheOtherPractice(NhsNumber patient, OdsCode holder) {
+        if (demographics.find(patient).isEmpty()) {
+            String other = holder.value().equals(PRACTICES[0].odsCode()) ? PRACTICES[1].odsCode()
+                    : PRACTICES[0].odsCode();
+            demographics.put(patient, other, holder.value(), false, null);
+        }
     }
 
     record DemoPractice(String odsCode, String name, String asid) {

@@ -23,6 +23,9 @@ final class DemoRecords {
     /** A patient whose record is too big for one message: it travels by large messaging. */
     static final String[] LARGE_RECORD_PATIENT = {"9990000158", "P99002"};
 
+    /** A patient P99002 manages but holds no stored record of: a request waits for the practice's system. */
+    static final String[] UNSTORED_RECORD_PATIENT = {"9990000093", "P99002"};
+
     /** The large record's files: a 6 MB synthetic scan (8 MB of base64: two fragments) and a letter. */
     static List<RecordAttachment> largeRecordFiles() {
         byte[] scan = new byte[6 * 1024 * 1024];

@@ -13,6 +13,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.nhs.gp2gp.audit.AuditEntry;
+import uk.nhs.gp2gp.audit.AuditEvent.ActorType;
+import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
+import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.content.StoredContent;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
@@ -65,6 +69,12 @@ public class SenderSide {
     private RepositoryRelease repository;
 
     @Inject
+    private RegistrationCheck registration;
+
+    @EJB
+    private AuditLog audit;
+
+    @Inject
     @ConfigProperty(name = "gp2gp.sender.extract-supply-timeout", defaultValue = "PT1H")
     private Duration extractSupplyTimeout;
 
@@ -107,6 +117,9 @@ public class SenderSide {
                 return InboundOutcome.processed("refused by the repository: " + refusal.get().reason().code());
             }
         }
+        if (refusedAsNotRegistered(transfer)) {
+            return InboundOutcome.processed("refused: the requester is not the patient's registered practice");
+        }
         Optional<PatientRecord> record = records.find(OdsCode.of(request.toOds()), new NhsNumber(request.nhsNumber()));
         if (record.isPresent()) {
             List<StoredContent> files = records.attachments(record.get());
@@ -131,6 +144,16 @@ public class SenderSide {
         return InboundOutcome.processed("waiting for the partner system to supply the extract");
     }
 
+    /**
+     * Code 19 when the patient is not registered at the requesting practice (or demographics do not
+     * know them): asked again before a supplied extract goes, since the patient may have moved meanwhile.
+     */
+    public boolean refusedAsNotRegistered(Transfer transfer) {
+        Optional<String> refusal = registration.refusal(transfer);
+        refusal.ifPresent(detail -> refuse(transfer, ReasonCode.R19, detail));
+        return refusal.isPresent();
+    }
+
     /** The extract goes out, then the acknowledgement of the request (as the NHS adaptors do). */
     public void sendExtract(Transfer transfer, InputStream storedRecord, List<InlineAttachment> attachments) {
         extractGoesOut(transfer, codec.extract(transfer.getConversationId(), transfer.getEhrRequestId(),
@@ -139,6 +162,10 @@ public class SenderSide {
 
     private void extractGoesOut(Transfer transfer, OutboundMessage extract) {
         messaging.send(transfer, extract, transfer.getRequestMessageId());
+        // In this transaction: the line stands exactly when the record really leaves.
+        audit.recordInCallersTransaction(new AuditEntry(ActorType.SYSTEM, "sender", "RECORD_SENT", "transfer",
+                transfer.getConversationId(), transfer.getNhsNumber(), Outcome.SUCCESS,
+                transfer.getSendingOds() + " to " + transfer.getRequestingOds()));
         transfer.recordExtract(extract.messageId(), clock.instant());
         transfer.moveTo(TransferStatus.EXTRACT_SENT, clock.instant());
         messaging.acknowledge(transfer, transfer.getRequestMessageId(), null);

@@ -165,10 +165,16 @@ public class Transfers {
         return transfer;
     }
 
-    /** Sender side: the partner system supplies the extract for a request that waits for it. */
+    /**
+     * Sender side: the partner system supplies the extract for a request that waits for it. It goes
+     * only if the patient is still registered at the requesting practice; otherwise the request is
+     * refused with code 19 and the returned transfer says so.
+     */
     public Transfer supplyExtract(String conversationId, byte[] record) {
         Transfer transfer = waitingForExtract(conversationId);
-        sender.sendExtract(transfer, new java.io.ByteArrayInputStream(record), List.of());
+        if (!sender.refusedAsNotRegistered(transfer)) {
+            sender.sendExtract(transfer, new java.io.ByteArrayInputStream(record), List.of());
+        }
         return transfer;
     }
 

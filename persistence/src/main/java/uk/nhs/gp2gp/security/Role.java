@@ -7,5 +7,5 @@ package uk.nhs.gp2gp.security;
  * {@code AUDITOR} (read-only, reports, audit).
  */
 public enum Role {
-    ADMIN, PRACTICE, REPOSITORY, OPERATOR, AUDITOR
+    ADMIN, PRACTICE, REPOSITORY, DEMOGRAPHICS, OPERATOR, AUDITOR
 }

@@ -30,7 +30,7 @@ public class ApiClientsPage implements Serializable {
 
     /** What a partner system's key may be given; console roles are not API roles. */
     private static final List<String> API_ROLES = List.of(Role.PRACTICE.name(), Role.REPOSITORY.name(),
-            Role.ADMIN.name());
+            Role.DEMOGRAPHICS.name(), Role.ADMIN.name());
 
     @EJB
     private ApiClients clients;

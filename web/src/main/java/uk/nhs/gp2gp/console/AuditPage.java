@@ -2,6 +2,7 @@ package uk.nhs.gp2gp.console;
 
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -10,8 +11,13 @@ import java.util.Map;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import uk.nhs.gp2gp.audit.AuditEntry;
 import uk.nhs.gp2gp.audit.AuditEvent;
+import uk.nhs.gp2gp.audit.AuditEvent.ActorType;
+import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
+import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.audit.AuditSearch;
+import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.transfer.TransferDashboard;
 
 /** audit.xhtml: who did what, when, to which record; filtered by person, action, record, patient and date. */
@@ -23,6 +29,12 @@ public class AuditPage implements Serializable {
 
     @EJB
     private AuditSearch audit;
+
+    @EJB
+    private AuditLog auditLog;
+
+    @Inject
+    private SignedInUser user;
 
     private String actor;
     private String action;
@@ -39,6 +51,11 @@ public class AuditPage implements Serializable {
                 blankToNull(nhsNumber) == null ? null : nhsNumber.replace(" ", ""),
                 from == null ? null : from.atStartOfDay(TransferDashboard.UK).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(TransferDashboard.UK).toInstant());
+        if (filter.nhsNumber() != null && NhsNumber.isValid(filter.nhsNumber())) {
+            // What was done to a patient's record is itself about the patient: the search is a read.
+            auditLog.record(new AuditEntry(ActorType.USER, user.getName(), "AUDIT_SEARCH", "PATIENT", null,
+                    filter.nhsNumber(), Outcome.SUCCESS, null));
+        }
     }
 
     private static String blankToNull(String text) {

@@ -1,6 +1,7 @@
 package uk.nhs.gp2gp.it;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static uk.nhs.gp2gp.it.DeployedWar.anonymous;
 import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
+import static uk.nhs.gp2gp.it.DeployedWar.registeredAt;
 
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -20,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -32,10 +36,11 @@ import uk.nhs.gp2gp.it.support.ItSupportResource;
 
 /**
  * Every partner endpoint against every kind of caller: no key, a revoked key, a practice key for a
- * practice the call is not about, the practice's own key, a repository key, and an admin key. The
- * expected answer is written down for each cell; the test prints the whole matrix and lists every
- * cell that differs. "Allowed" means neither 401 nor 403 (nor a 5xx): the call is let through to
- * do its work (which may still answer 404 or 409 when an earlier cell used up what it acts on).
+ * practice the call is not about, the practice's own key, a repository key, the PDS feed's key
+ * (demographics) and an admin key. The expected answer is written down for each cell; the test
+ * prints the whole matrix and lists every cell that differs. "Allowed" means a 2xx: the call did its
+ * work. A call that uses something up (an outcome, a refusal, a supplied extract) gets a fresh
+ * transfer of its own for each caller that may make it.
  */
 @ExtendWith(ArquillianExtension.class)
 class AuthorisationMatrixIT {
@@ -43,10 +48,10 @@ class AuthorisationMatrixIT {
     private static final String OWN = "Q99701";
     private static final String OTHER = "Q99702";
     private static final String STRANGER = "Q99703";
+    private static final TestPatients PATIENTS = new TestPatients(999_061_000);
     private static final String PATIENT = "9990060010";
-    private static final String WAITING_PATIENT = "9990060029";
 
-    enum Caller { NONE, REVOKED, WRONG_PRACTICE, OWN_PRACTICE, REPOSITORY, ADMIN }
+    enum Caller { NONE, REVOKED, WRONG_PRACTICE, OWN_PRACTICE, REPOSITORY, DEMOGRAPHICS, ADMIN }
 
     /** What a cell must answer. */
     enum Expect { UNAUTHENTICATED, FORBIDDEN, ALLOWED }
@@ -61,11 +66,23 @@ class AuthorisationMatrixIT {
 
     private final Map<Caller, String> keys = new LinkedHashMap<>();
 
-    /** The transfer both tests look at, made once. */
+    /** The transfer the reading cells look at, made once. */
     private static String readyTransfer;
 
-    /** One endpoint: how to call it, and whether its answer depends on the practice (else on the role). */
-    private record Endpoint(String method, String path, String contentType, String body, Scope scope) {
+    /** One call of an endpoint: its path under /api/v1 and its body (or none). */
+    private record Call(String path, String body) {
+    }
+
+    /**
+     * One endpoint: how to call it (given whether the caller may, so that what a call uses up is made
+     * fresh for each caller that may), and whose calls it takes.
+     */
+    private record Endpoint(String method, String name, String contentType, Function<Boolean, Call> call,
+            Scope scope) {
+
+        static Endpoint of(String method, String path, String contentType, String body, Scope scope) {
+            return new Endpoint(method, path, contentType, allowed -> new Call(path, body), scope);
+        }
     }
 
     private enum Scope {
@@ -73,6 +90,10 @@ class AuthorisationMatrixIT {
         PRACTICE,
         /** The repository's: repository and admin keys only. */
         REPOSITORY,
+        /** Writing demographics (who may receive a record): the PDS feed's key and admin keys only. */
+        DEMOGRAPHICS_WRITE,
+        /** Reading demographics: the repository, the PDS feed and admin keys. */
+        DEMOGRAPHICS_READ,
         /** Admin keys only. */
         ADMIN,
         /** Any valid key. */
@@ -82,40 +103,51 @@ class AuthorisationMatrixIT {
     @Test
     void everyEndpointAnswersEveryCallerAsDocumented() {
         String conversation = transferReadyAtOwnPractice();
-        String waiting = requestWaitingAtOwnPractice();
+        String attachment = asAdmin(app).get("api/v1/transfers/" + conversation + "?role=REQUESTER").then()
+                .statusCode(200).extract().path("attachments[0].contentId");
         createKeys();
         String month = YearMonth.now().toString();
         String record = TransferIT.bareExtract(PATIENT);
+        String shared = requestWaitingAtOwnPractice();
         List<Endpoint> endpoints = List.of(
-                new Endpoint("GET", "transfers/" + conversation + "?role=REQUESTER", null, null, Scope.PRACTICE),
-                new Endpoint("GET", "transfers/" + conversation + "/ehr", null, null, Scope.PRACTICE),
-                new Endpoint("GET", "transfers/" + conversation + "/attachments/none", null, null, Scope.PRACTICE),
-                new Endpoint("POST", "transfers", "application/json", "{\"nhsNumber\": \"9990060037\", \"requestingOds\": \""
-                        + OWN + "\", \"sendingOds\": \"" + OTHER + "\"}", Scope.PRACTICE),
-                new Endpoint("POST", "transfers/" + conversation + "/outcome", "application/json",
-                        "{\"outcome\": \"INTEGRATED\"}", Scope.PRACTICE),
-                new Endpoint("PUT", "practices/" + OWN + "/records/" + PATIENT, "application/xml", record, Scope.PRACTICE),
-                new Endpoint("GET", "ehr-requests?ods=" + OWN, null, null, Scope.PRACTICE),
-                new Endpoint("POST", "ehr-requests/" + waiting + "/refusal", "application/json",
-                        "{\"reasonCode\": \"06\"}", Scope.PRACTICE),
-                new Endpoint("PUT", "ehr-requests/" + waiting + "/extract", "application/xml",
-                        TransferIT.bareExtract(WAITING_PATIENT), Scope.PRACTICE),
-                new Endpoint("GET", "reports/transfers?month=" + month + "&ods=" + OWN, null, null, Scope.PRACTICE),
-                new Endpoint("GET", "reports/approaching-window?ods=" + OWN, null, null, Scope.PRACTICE),
-                new Endpoint("GET", "paper-fallbacks?ods=" + OWN, null, null, Scope.PRACTICE),
-                new Endpoint("PUT", "practices/" + STRANGER, "application/json", practice(STRANGER), Scope.ADMIN),
-                new Endpoint("GET", "practices", null, null, Scope.ANY_KEY),
-                new Endpoint("GET", "reports/reasons", null, null, Scope.ANY_KEY),
-                new Endpoint("POST", "tools/inspect", "application/xml", record, Scope.ANY_KEY),
-                new Endpoint("PUT", "demographics/" + PATIENT, "application/json",
-                        "{\"registeredOds\": \"" + OWN + "\", \"managingOds\": \"" + OWN + "\", \"deceased\": false}",
-                        Scope.REPOSITORY),
-                new Endpoint("GET", "demographics/" + PATIENT, null, null, Scope.REPOSITORY),
-                new Endpoint("POST", "registration-events", "application/json", "{\"eventId\": \"matrix-1\","
-                        + " \"nhsNumber\": \"" + PATIENT + "\", \"type\": \"REGISTRATION\", \"odsCode\": \"" + OWN
-                        + "\", \"occurredAt\": \"2026-11-01T09:00:00Z\"}", Scope.REPOSITORY),
-                new Endpoint("GET", "suspended-records", null, null, Scope.REPOSITORY),
-                new Endpoint("GET", "suspended-records/" + PATIENT, null, null, Scope.REPOSITORY));
+                Endpoint.of("GET", "transfers/" + conversation + "?role=REQUESTER", null, null, Scope.PRACTICE),
+                Endpoint.of("GET", "transfers/" + conversation + "/ehr", null, null, Scope.PRACTICE),
+                Endpoint.of("GET", "transfers/" + conversation + "/attachments/" + attachment, null, null,
+                        Scope.PRACTICE),
+                Endpoint.of("GET", "transfers?ods=" + OWN, null, null, Scope.PRACTICE),
+                new Endpoint("POST", "transfers", "application/json", allowed -> new Call("transfers",
+                        "{\"nhsNumber\": \"" + PATIENTS.next() + "\", \"requestingOds\": \"" + OWN
+                                + "\", \"sendingOds\": \"" + OTHER + "\"}"), Scope.PRACTICE),
+                new Endpoint("POST", "transfers/{id}/outcome", "application/json", allowed -> new Call("transfers/"
+                        + (allowed ? newTransferReadyAtOwnPractice(false) : conversation) + "/outcome",
+                        "{\"outcome\": \"INTEGRATED\"}"), Scope.PRACTICE),
+                Endpoint.of("PUT", "practices/" + OWN + "/records/" + PATIENT, "application/xml", record,
+                        Scope.PRACTICE),
+                Endpoint.of("GET", "ehr-requests?ods=" + OWN, null, null, Scope.PRACTICE),
+                new Endpoint("POST", "ehr-requests/{id}/refusal", "application/json", allowed -> new Call(
+                        "ehr-requests/" + (allowed ? requestWaitingAtOwnPractice() : shared) + "/refusal",
+                        "{\"reasonCode\": \"06\"}"), Scope.PRACTICE),
+                new Endpoint("PUT", "ehr-requests/{id}/extract", "application/xml", allowed -> {
+                    String waiting = allowed ? requestWaitingAtOwnPractice() : shared;
+                    return new Call("ehr-requests/" + waiting + "/extract", TransferIT.bareExtract(patientOf(waiting)));
+                }, Scope.PRACTICE),
+                Endpoint.of("GET", "reports/transfers?month=" + month + "&ods=" + OWN, null, null, Scope.PRACTICE),
+                Endpoint.of("GET", "reports/approaching-window?ods=" + OWN, null, null, Scope.PRACTICE),
+                Endpoint.of("GET", "paper-fallbacks?ods=" + OWN, null, null, Scope.PRACTICE),
+                Endpoint.of("PUT", "practices/" + STRANGER, "application/json", practice(STRANGER), Scope.ADMIN),
+                Endpoint.of("GET", "practices", null, null, Scope.ANY_KEY),
+                Endpoint.of("GET", "reports/reasons", null, null, Scope.ANY_KEY),
+                Endpoint.of("POST", "tools/inspect", "application/xml", record, Scope.ANY_KEY),
+                Endpoint.of("PUT", "demographics/" + PATIENT, "application/json",
+                        "{\"registeredOds\": \"" + OWN + "\", \"managingOds\": \"" + OTHER + "\", \"deceased\": false}",
+                        Scope.DEMOGRAPHICS_WRITE),
+                Endpoint.of("GET", "demographics/" + PATIENT, null, null, Scope.DEMOGRAPHICS_READ),
+                new Endpoint("POST", "registration-events", "application/json", allowed -> new Call(
+                        "registration-events", "{\"eventId\": \"matrix-" + UUID.randomUUID() + "\", \"nhsNumber\": \""
+                                + PATIENT + "\", \"type\": \"REGISTRATION\", \"odsCode\": \"" + OWN
+                                + "\", \"occurredAt\": \"2026-11-01T09:00:00Z\"}"), Scope.REPOSITORY),
+                Endpoint.of("GET", "suspended-records", null, null, Scope.REPOSITORY),
+                Endpoint.of("GET", "suspended-records/" + heldRecord(), null, null, Scope.REPOSITORY));
 
         List<String> wrong = new ArrayList<>();
         StringBuilder table = new StringBuilder(String.format("%-62s", "endpoint"));
@@ -124,21 +156,44 @@ class AuthorisationMatrixIT {
         }
         int cells = 0;
         for (Endpoint endpoint : endpoints) {
-            table.append(String.format("%n%-62s", endpoint.method() + " " + shorten(endpoint.path())));
-            // Admin last: a call that changes something (an outcome, a refusal) is tried by every other caller first.
+            table.append(String.format("%n%-62s", endpoint.method() + " " + shorten(endpoint.name())));
             for (Caller caller : Caller.values()) {
-                int status = call(caller, endpoint).statusCode();
                 Expect expected = expected(endpoint.scope(), caller);
+                int status = call(caller, endpoint, expected == Expect.ALLOWED).statusCode();
                 table.append(String.format(" %14s", status + (matches(expected, status) ? "" : " !")));
                 cells++;
                 if (!matches(expected, status)) {
-                    wrong.add(endpoint.method() + " " + shorten(endpoint.path()) + " as " + caller + ": " + status
+                    wrong.add(endpoint.method() + " " + shorten(endpoint.name()) + " as " + caller + ": " + status
                             + ", expected " + expected);
                 }
             }
         }
         System.out.println("Authorisation matrix (" + cells + " cells):\n" + table);
         assertTrue(wrong.isEmpty(), "cells that differ:\n" + String.join("\n", wrong) + "\n" + table);
+    }
+
+    /**
+     * The right to act for the requesting practice is checked before anything about the patient: a
+     * stranger's key gets the same 403 whether or not the demographics know the patient, with or
+     * without a sending practice, and nothing is kept.
+     */
+    @Test
+    void aRequestInAnotherPracticesNameIsRefusedBeforeThePatientIsLookedUp() {
+        transferReadyAtOwnPractice();
+        createKeys();
+        String known = PATIENTS.next();
+        registeredAt(asAdmin(app), known, OWN, OTHER);
+        String unknown = PATIENTS.next();
+        String invalid = "9990000019";
+        for (String patient : List.of(known, unknown, invalid)) {
+            for (String sending : List.of("", ", \"sendingOds\": \"" + OTHER + "\"")) {
+                as(Caller.WRONG_PRACTICE).contentType("application/json")
+                        .body("{\"nhsNumber\": \"" + patient + "\", \"requestingOds\": \"" + OWN + "\"" + sending + "}")
+                        .post("api/v1/transfers").then().statusCode(403).contentType("application/problem+json")
+                        .body("detail", equalTo("This API key does not act for practice " + OWN));
+            }
+        }
+        asAdmin(app).get("api/v1/transfers?nhsNumber=" + known).then().statusCode(200).body("size()", equalTo(0));
     }
 
     /** Lists answer every key, but only with what the key may see. */
@@ -154,36 +209,75 @@ class AuthorisationMatrixIT {
         assertTrue(seenByOwner.contains(conversation), "the practice's own key sees it");
     }
 
-    /** Every change made through the API and every read of patient data is a line of the audit trail. */
+    /**
+     * Every change made through the API and every read of patient data is a line of the audit trail:
+     * one per call, and one per patient in what a search or list showed.
+     */
     @Test
     void changesAndReadsOfPatientDataAreAudited() {
         String conversation = transferReadyAtOwnPractice();
+        requestWaitingAtOwnPractice();
+        heldRecord();
         List<String> actions = List.of("PRACTICE_UPDATE", "RECORD_STORE", "DEMOGRAPHICS_CREATE", "DEMOGRAPHICS_UPDATE",
-                "READ_DEMOGRAPHICS", "READ_EHR");
+                "READ_DEMOGRAPHICS", "READ_EHR", "SEARCH_TRANSFERS", "LIST_EHR_REQUESTS",
+                "LIST_SUSPENDED_RECORDS", "REQUEST_TRANSFER", "REGISTRATION_EVENT");
         Map<String, Long> before = new LinkedHashMap<>();
         actions.forEach(action -> before.put(action, auditCount(action)));
+        long sentBefore = auditCount("RECORD_SENT", "sender");
 
         asAdmin(app).contentType("application/json").body(practice(OWN)).put("api/v1/practices/" + OWN)
                 .then().statusCode(200);
         asAdmin(app).contentType("application/xml").body(TransferIT.bareExtract(PATIENT))
                 .put("api/v1/practices/" + OTHER + "/records/" + PATIENT).then().statusCode(204);
         asAdmin(app).contentType("application/json").body("{\"registeredOds\": \"" + OWN + "\", \"managingOds\": \""
-                + OWN + "\", \"deceased\": false}").put("api/v1/demographics/" + PATIENT).then().statusCode(oneOf(200, 201));
+                + OTHER + "\", \"deceased\": false}").put("api/v1/demographics/" + PATIENT).then().statusCode(oneOf(200, 201));
         asAdmin(app).get("api/v1/demographics/" + PATIENT).then().statusCode(200);
         asAdmin(app).get("api/v1/transfers/" + conversation + "/ehr").then().statusCode(200);
+        // Reading one transfer: measured alone, since waiting for a transfer below reads it too.
+        long readsBefore = auditCount("READ_TRANSFER");
+        asAdmin(app).get("api/v1/transfers/" + conversation).then().statusCode(200);
+        long reads = auditCount("READ_TRANSFER") - readsBefore;
+        long searched = distinctPatients(asAdmin(app).get("api/v1/transfers?ods=" + OWN + "&size=500"));
+        long waiting = distinctPatients(asAdmin(app).get("api/v1/ehr-requests?ods=" + OWN));
+        long held = distinctPatients(asAdmin(app).get("api/v1/suspended-records?size=500"));
+        String patient = PATIENTS.next();
+        asAdmin(app).contentType("application/xml").body(TransferIT.bareExtract(patient))
+                .put("api/v1/practices/" + OTHER + "/records/" + patient).then().statusCode(201);
+        registeredAt(asAdmin(app), patient, OWN, OTHER);
+        await(start(patient, OWN, OTHER), "REQUESTER", "READY_TO_INTEGRATE");
+        asAdmin(app).contentType("application/json").body("{\"eventId\": \"matrix-" + UUID.randomUUID()
+                + "\", \"nhsNumber\": \"" + patient + "\", \"type\": \"REGISTRATION\", \"odsCode\": \"" + OWN
+                + "\", \"occurredAt\": \"2026-11-01T09:00:00Z\"}").post("api/v1/registration-events").then().statusCode(200);
 
         Map<String, Long> added = new LinkedHashMap<>();
         actions.forEach(action -> added.put(action, auditCount(action) - before.get(action)));
-        System.out.println("Audit lines added by one call each: " + added);
+        System.out.println("Audit lines added by one call each: " + added + " (patients shown: " + searched
+                + " by the search, " + waiting + " waiting requests, " + held + " held records)");
         assertEquals(1, added.get("PRACTICE_UPDATE"));
-        assertEquals(1, added.get("RECORD_STORE"));
-        assertEquals(1, added.get("DEMOGRAPHICS_CREATE") + added.get("DEMOGRAPHICS_UPDATE"));
+        assertEquals(2, added.get("RECORD_STORE"));
+        assertEquals(2, added.get("DEMOGRAPHICS_CREATE") + added.get("DEMOGRAPHICS_UPDATE"));
         assertEquals(1, added.get("READ_DEMOGRAPHICS"));
         assertEquals(1, added.get("READ_EHR"));
+        assertEquals(1, reads);
+        assertTrue(searched >= 2 && waiting >= 1 && held >= 1, "the lists showed patients");
+        assertEquals(searched, added.get("SEARCH_TRANSFERS"));
+        assertEquals(waiting, added.get("LIST_EHR_REQUESTS"));
+        assertEquals(held, added.get("LIST_SUSPENDED_RECORDS"));
+        assertEquals(1, added.get("REQUEST_TRANSFER"));
+        assertEquals(1, added.get("REGISTRATION_EVENT"));
+        assertEquals(1, auditCount("RECORD_SENT", "sender") - sentBefore, "the record sent to " + OWN);
+    }
+
+    private static long distinctPatients(Response list) {
+        return list.then().statusCode(200).extract().jsonPath().getList("nhsNumber").stream().distinct().count();
     }
 
     private long auditCount(String action) {
-        return asAdmin(app).get("api/v1/it-support/audit-count?action=" + action + "&actor=bootstrap")
+        return auditCount(action, "bootstrap");
+    }
+
+    private long auditCount(String action, String actor) {
+        return asAdmin(app).get("api/v1/it-support/audit-count?action=" + action + "&actor=" + actor)
                 .then().statusCode(200).extract().jsonPath().getLong("count");
     }
 
@@ -249,6 +343,9 @@ class AuthorisationMatrixIT {
             case ANY_KEY -> Expect.ALLOWED;
             case ADMIN -> Expect.FORBIDDEN;
             case REPOSITORY -> caller == Caller.REPOSITORY ? Expect.ALLOWED : Expect.FORBIDDEN;
+            case DEMOGRAPHICS_WRITE -> caller == Caller.DEMOGRAPHICS ? Expect.ALLOWED : Expect.FORBIDDEN;
+            case DEMOGRAPHICS_READ -> caller == Caller.REPOSITORY || caller == Caller.DEMOGRAPHICS ? Expect.ALLOWED
+                    : Expect.FORBIDDEN;
             case PRACTICE -> caller == Caller.OWN_PRACTICE ? Expect.ALLOWED : Expect.FORBIDDEN;
         };
     }
@@ -257,16 +354,17 @@ class AuthorisationMatrixIT {
         return switch (expected) {
             case UNAUTHENTICATED -> status == 401;
             case FORBIDDEN -> status == 403;
-            case ALLOWED -> status != 401 && status != 403 && status < 500;
+            case ALLOWED -> status >= 200 && status < 300;
         };
     }
 
-    private Response call(Caller caller, Endpoint endpoint) {
+    private Response call(Caller caller, Endpoint endpoint, boolean allowed) {
+        Call call = endpoint.call().apply(allowed);
         RequestSpecification request = as(caller);
-        if (endpoint.body() != null) {
-            request = request.contentType(endpoint.contentType()).body(endpoint.body().getBytes(UTF_8));
+        if (call.body() != null) {
+            request = request.contentType(endpoint.contentType()).body(call.body().getBytes(UTF_8));
         }
-        return request.request(endpoint.method(), "api/v1/" + endpoint.path());
+        return request.request(endpoint.method(), "api/v1/" + call.path());
     }
 
     private RequestSpecification as(Caller caller) {
@@ -281,6 +379,7 @@ class AuthorisationMatrixIT {
         keys.put(Caller.WRONG_PRACTICE, key("matrix-stranger", Set.of("PRACTICE"), Set.of(STRANGER)));
         keys.put(Caller.OWN_PRACTICE, key("matrix-own", Set.of("PRACTICE"), Set.of(OWN)));
         keys.put(Caller.REPOSITORY, key("matrix-repository", Set.of("REPOSITORY"), Set.of()));
+        keys.put(Caller.DEMOGRAPHICS, key("matrix-demographics", Set.of("DEMOGRAPHICS"), Set.of()));
         Map<String, String> revoked = newClient("matrix-revoked", Set.of("PRACTICE", "ADMIN"), Set.of(OWN));
         asAdmin(app).post("api/v1/it-support/api-clients/" + revoked.get("id") + "/revoke").then().statusCode(200);
         keys.put(Caller.REVOKED, revoked.get("key"));
@@ -296,27 +395,63 @@ class AuthorisationMatrixIT {
                 .post("api/v1/it-support/api-clients").then().statusCode(200).extract().jsonPath().getMap("");
     }
 
-    /** OWN asked OTHER for PATIENT's record; it arrived. */
+    /** OWN asked OTHER for PATIENT's record (with a scan); it arrived. */
     private String transferReadyAtOwnPractice() {
-        if (readyTransfer != null) {
-            return readyTransfer;
+        if (readyTransfer == null) {
+            for (String ods : List.of(OWN, OTHER, STRANGER)) {
+                asAdmin(app).contentType("application/json").body(practice(ods)).put("api/v1/practices/" + ods)
+                        .then().statusCode(oneOf(200, 201));
+            }
+            readyTransfer = newTransferReadyAtOwnPractice(true);
         }
-        for (String ods : List.of(OWN, OTHER, STRANGER)) {
-            asAdmin(app).contentType("application/json").body(practice(ods)).put("api/v1/practices/" + ods)
-                    .then().statusCode(oneOf(200, 201));
-        }
-        asAdmin(app).contentType("application/xml").body(TransferIT.bareExtract(PATIENT))
-                .put("api/v1/practices/" + OTHER + "/records/" + PATIENT).then().statusCode(oneOf(201, 204));
-        readyTransfer = start(PATIENT, OWN, OTHER);
-        await(readyTransfer, "REQUESTER", "READY_TO_INTEGRATE");
         return readyTransfer;
     }
 
-    /** OTHER asked OWN for a patient OWN has no stored record of: the request waits for OWN's system. */
+    /** OWN asked OTHER for a record and it arrived: PATIENT's (with a scan), or a new patient's. */
+    private String newTransferReadyAtOwnPractice(boolean patientWithScan) {
+        String patient = patientWithScan ? PATIENT : PATIENTS.next();
+        asAdmin(app).contentType(OneNodeTransfers.RECORD_WITH_SCAN_TYPE)
+                .body(OneNodeTransfers.recordWithScan(patient, "synthetic scan".getBytes(UTF_8)))
+                .put("api/v1/practices/" + OTHER + "/records/" + patient).then().statusCode(oneOf(201, 204));
+        registeredAt(asAdmin(app), patient, OWN, OTHER);
+        String conversation = start(patient, OWN, OTHER);
+        await(conversation, "REQUESTER", "READY_TO_INTEGRATE");
+        return conversation;
+    }
+
+    /** OTHER asked OWN for a new patient OWN has no stored record of: the request waits for OWN's system. */
     private String requestWaitingAtOwnPractice() {
-        String conversation = start(WAITING_PATIENT, OTHER, OWN);
+        String patient = PATIENTS.next();
+        registeredAt(asAdmin(app), patient, OTHER, OWN);
+        String conversation = start(patient, OTHER, OWN);
         await(conversation, "SENDER", "WAITING_FOR_EXTRACT");
         return conversation;
+    }
+
+    private String patientOf(String conversation) {
+        return asAdmin(app).get("api/v1/transfers/" + conversation + "?role=SENDER").then().statusCode(200)
+                .extract().path("nhsNumber");
+    }
+
+    /** A patient who left OWN and registered nowhere: the repository (this server) holds their record. */
+    private String heldRecord() {
+        String patient = PATIENTS.next();
+        asAdmin(app).contentType("application/xml").body(TransferIT.bareExtract(patient))
+                .put("api/v1/practices/" + OWN + "/records/" + patient).then().statusCode(oneOf(201, 204));
+        registeredAt(asAdmin(app), patient, null, OWN);
+        asAdmin(app).contentType("application/json").body("{\"eventId\": \"matrix-" + UUID.randomUUID()
+                        + "\", \"nhsNumber\": \"" + patient + "\", \"type\": \"DEREGISTRATION\", \"odsCode\": \"" + OWN
+                        + "\", \"occurredAt\": \"2026-11-01T09:00:00Z\"}")
+                .post("api/v1/registration-events").then().statusCode(200)
+                .body("outcome", equalTo("SUSPENSION_STARTED"));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!"COMPLETE".equals(asAdmin(app).get("api/v1/suspended-records/" + patient).path("status"))) {
+            if (Instant.now().isAfter(deadline)) {
+                fail("The repository did not get the record in 30 s");
+            }
+            sleep(150);
+        }
+        return patient;
     }
 
     private String start(String patient, String requesting, String sending) {
@@ -333,13 +468,17 @@ class AuthorisationMatrixIT {
             if (response.statusCode() == 200 && status.equals(response.jsonPath().getString("status"))) {
                 return;
             }
-            try {
-                Thread.sleep(150);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            sleep(150);
         }
         fail("The " + role + " transfer " + conversation + " did not get to " + status + " in 30 s");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String practice(String ods) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.nhs.gp2gp.it.DeployedWar.anonymous;
 import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
+import static uk.nhs.gp2gp.it.DeployedWar.registeredAt;
 
 import io.restassured.path.json.JsonPath;
 import java.net.URL;
@@ -388,6 +389,7 @@ class ConsoleIT {
     }
 
     private String startTransfer(String nhsNumber, String requesting, String sending) {
+        registeredAt(asAdmin(app), nhsNumber, requesting, sending);
         return asAdmin(app).contentType("application/json")
                 .body("{\"nhsNumber\": \"" + nhsNumber + "\", \"requestingOds\": \"" + requesting
                         + "\", \"sendingOds\": \"" + sending + "\"}")

@@ -5,6 +5,7 @@ import io.restassured.specification.RequestSpecification;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
+import org.hamcrest.Matchers;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
@@ -31,6 +32,17 @@ public final class DeployedWar {
     /** Requests to the deployed application, as a partner system with the bootstrap key. */
     public static RequestSpecification asAdmin(URL app) {
         return anonymous(app).header("Authorization", "Bearer " + BOOTSTRAP_KEY);
+    }
+
+    /**
+     * As PDS says of a patient who has moved: registered at {@code practice}, the record still managed
+     * by {@code managing}. A record goes only to the practice the patient is registered at.
+     */
+    public static void registeredAt(RequestSpecification admin, String patient, String practice, String managing) {
+        admin.contentType("application/json")
+                .body("{\"registeredOds\": " + (practice == null ? "null" : "\"" + practice + "\"")
+                        + ", \"managingOds\": \"" + managing + "\", \"deceased\": false}")
+                .put("api/v1/demographics/" + patient).then().statusCode(Matchers.oneOf(200, 201));
     }
 
     public static RequestSpecification anonymous(URL app) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static uk.nhs.gp2gp.it.DeployedWar.anonymous;
 import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
+import static uk.nhs.gp2gp.it.DeployedWar.registeredAt;
 
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.path.json.JsonPath;
@@ -164,6 +165,7 @@ class LargeMessageIT {
                 .body(body.getBytes(UTF_8)).put("api/v1/practices/" + sending + "/records/" + nhsNumber)
                 .then().statusCode(oneOf(201, 204));
 
+        registeredAt(asAdmin(app), nhsNumber, HERE, sending);
         String location = asAdmin(app).contentType("application/json")
                 .body("{\"nhsNumber\": \"" + nhsNumber + "\", \"requestingOds\": \"" + HERE + "\", \"sendingOds\": \""
                         + sending + "\"}")
@@ -218,6 +220,7 @@ class LargeMessageIT {
         asAdmin(app).contentType("application/xml").body(record.getBytes(UTF_8))
                 .put("api/v1/practices/" + sending + "/records/" + nhsNumber).then().statusCode(oneOf(201, 204));
 
+        registeredAt(asAdmin(app), nhsNumber, HERE, sending);
         String location = asAdmin(app).contentType("application/json")
                 .body("{\"nhsNumber\": \"" + nhsNumber + "\", \"requestingOds\": \"" + HERE + "\", \"sendingOds\": \""
                         + sending + "\"}")

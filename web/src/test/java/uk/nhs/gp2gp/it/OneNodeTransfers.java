@@ -52,6 +52,7 @@ final class OneNodeTransfers {
 
     /** The new practice asks the old one for the patient's record; the conversation id. */
     static String askForRecord(PeerInstance node, String patient, String newPractice, String oldPractice) {
+        DeployedWar.registeredAt(node.asAdmin(), patient, newPractice, oldPractice);
         return node.asAdmin().contentType("application/json")
                 .body("{\"nhsNumber\": \"" + patient + "\", \"requestingOds\": \"" + newPractice
                         + "\", \"sendingOds\": \"" + oldPractice + "\"}")

@@ -90,6 +90,7 @@ class PeerInstancesIT {
         String nhsNumber = "9990000123";
         c.asAdmin().contentType("application/xml").body(TransferIT.bareExtract(nhsNumber))
                 .put("/api/v1/practices/" + AT_C + "/records/" + nhsNumber).then().statusCode(201);
+        DeployedWar.registeredAt(c.asAdmin(), nhsNumber, AT_B, AT_C);
 
         String location = b.asAdmin().contentType("application/json")
                 .body("{\"nhsNumber\": \"" + nhsNumber + "\", \"requestingOds\": \"" + AT_B + "\", \"sendingOds\": \""

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static uk.nhs.gp2gp.it.DeployedWar.anonymous;
 import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
+import static uk.nhs.gp2gp.it.DeployedWar.registeredAt;
 
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.path.json.JsonPath;
@@ -524,6 +525,7 @@ class ReportIT {
     }
 
     private String startTransfer(String nhsNumber, String requesting, String sending) {
+        registeredAt(asAdmin(app), nhsNumber, requesting, sending);
         String location = asAdmin(app).contentType("application/json")
                 .body("{\"nhsNumber\": \"" + nhsNumber + "\", \"requestingOds\": \"" + requesting
                         + "\", \"sendingOds\": \"" + sending + "\"}")

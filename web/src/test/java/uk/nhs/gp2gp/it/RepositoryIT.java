@@ -26,7 +26,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -56,7 +55,7 @@ class RepositoryIT {
     private static final String PRACTICE_B = "Q99802";
     private static final String PRACTICE_C = "Q99803";
     /** Synthetic NHS numbers: 999 range, valid modulus 11, one per scenario. */
-    private static final AtomicInteger NEXT_PATIENT = new AtomicInteger(999_080_000);
+    private static final TestPatients PATIENTS = new TestPatients(999_080_000);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -377,20 +376,7 @@ class RepositoryIT {
     }
 
     private static String nextPatient() {
-        while (true) {
-            String digits = String.valueOf(NEXT_PATIENT.getAndIncrement());
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (digits.charAt(i) - '0') * (10 - i);
-            }
-            int check = 11 - sum % 11;
-            if (check == 11) {
-                check = 0;
-            }
-            if (check != 10) {
-                return digits + check;
-            }
-        }
+        return PATIENTS.next();
     }
 
     private void storeRecordAt(String ods, String patient, byte[] body, String contentType) {

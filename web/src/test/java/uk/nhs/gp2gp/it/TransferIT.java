@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 import static uk.nhs.gp2gp.it.DeployedWar.anonymous;
 import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
+import static uk.nhs.gp2gp.it.DeployedWar.registeredAt;
 
 import io.restassured.path.json.JsonPath;
 import java.net.URL;
@@ -57,6 +58,7 @@ class TransferIT {
     void aSmallRecordTravelsAndIsIntegrated() {
         String nhsNumber = "9990000018";
         storeRecord(SENDER, nhsNumber);
+        registeredAt(asAdmin(app), nhsNumber, REQUESTER, SENDER);
 
         String location = asAdmin(app).contentType("application/json")
                 .body(transfer(nhsNumber)).post("api/v1/transfers")
@@ -201,6 +203,7 @@ class TransferIT {
 
         asAdmin(app).contentType("application/xml").body(bareExtract(nhsNumber))
                 .put("api/v1/practices/" + REQUESTER + "/records/" + nhsNumber).then().statusCode(201);
+        registeredAt(asAdmin(app), nhsNumber, SENDER, REQUESTER);
         asAdmin(app).contentType("application/json")
                 .body("{\"nhsNumber\": \"" + nhsNumber + "\", \"requestingOds\": \"" + SENDER
                         + "\", \"sendingOds\": \"" + REQUESTER + "\"}")
@@ -212,6 +215,7 @@ class TransferIT {
     void aMessageDeliveredThreeTimesIsProcessedOnce() {
         StaxConversationCodec codec = new StaxConversationCodec(Clock.systemUTC());
         String conversation = java.util.UUID.randomUUID().toString().toUpperCase();
+        registeredAt(asAdmin(app), "9990000050", REQUESTER, SENDER);
         OutboundMessage request = codec.ehrRequest(conversation, "REQ-" + conversation, "9990000050",
                 new Party(REQUESTER, "900000009201", REQUESTER + "-9201"),
                 new Party(SENDER, "900000009202", SENDER + "-9202"));
@@ -258,6 +262,50 @@ class TransferIT {
                 + "Content-Transfer-Encoding: 8bit\r\n\r\n" + payload + "\r\n" + boundary + "--\r\n";
     }
 
+    /**
+     * A record leaves only for the practice the patient is registered at: asked by a practice the
+     * demographics do not register the patient at, or for a patient they do not know, the old practice
+     * refuses with 19 and sends nothing, and the requester has no record to read.
+     */
+    @Test
+    void aRecordGoesOnlyToThePracticeThePatientIsRegisteredAt() {
+        String elsewhere = "9990040001";
+        String unknown = "9990040028";
+        storeRecord(SENDER, elsewhere);
+        storeRecord(SENDER, unknown);
+        registeredAt(asAdmin(app), elsewhere, "Q99999", SENDER);
+        for (String patient : List.of(elsewhere, unknown)) {
+            String conversation = requestWithoutRegistering(patient);
+            JsonPath failed = waitFor(conversation, "REQUESTER", t -> "FAILED".equals(t.getString("status")));
+            assertEquals("19", failed.getString("failure.code"));
+            JsonPath refused = waitFor(conversation, "SENDER", t -> "REFUSED".equals(t.getString("status")));
+            assertEquals("19", refused.getString("failure.code"));
+            assertEquals(List.of("MCCI_IN010000UK13"), refused.getList(
+                    "timeline.findAll { it.direction == 'OUT' }.interactionId"), "a negative acknowledgement, no extract");
+            asAdmin(app).get("api/v1/transfers/" + conversation + "/ehr").then().statusCode(404)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    /**
+     * The partner system supplies the extract after the patient moved on: checked again as it would
+     * leave, it is refused with 19 and never sent.
+     */
+    @Test
+    void aSuppliedExtractIsCheckedAgainBeforeItLeaves() {
+        String patient = "9990040036";
+        String conversation = startTransfer(patient);
+        waitFor(conversation, "SENDER", t -> "WAITING_FOR_EXTRACT".equals(t.getString("status")));
+        registeredAt(asAdmin(app), patient, "Q99999", SENDER);
+        asAdmin(app).contentType("application/xml").body(bareExtract(patient))
+                .put("api/v1/ehr-requests/" + conversation + "/extract")
+                .then().statusCode(200).body("status", equalTo("REFUSED")).body("failure.code", equalTo("19"));
+        JsonPath failed = waitFor(conversation, "REQUESTER", t -> "FAILED".equals(t.getString("status")));
+        assertEquals("19", failed.getString("failure.code"));
+        asAdmin(app).get("api/v1/transfers/" + conversation + "?role=SENDER").then()
+                .body("timeline.findAll { it.interactionId == 'RCMR_IN030000UK06' }", org.hamcrest.Matchers.empty());
+    }
+
     @Test
     void badTransferRequestsAreRefusedNamingTheField() {
         asAdmin(app).contentType("application/json").body(transfer("9990000019")).post("api/v1/transfers")
@@ -271,6 +319,11 @@ class TransferIT {
     }
 
     private String startTransfer(String nhsNumber) {
+        registeredAt(asAdmin(app), nhsNumber, REQUESTER, SENDER);
+        return requestWithoutRegistering(nhsNumber);
+    }
+
+    private String requestWithoutRegistering(String nhsNumber) {
         String location = asAdmin(app).contentType("application/json").body(transfer(nhsNumber))
                 .post("api/v1/transfers").then().statusCode(202).extract().header("Location");
         return location.substring(location.lastIndexOf('/') + 1);

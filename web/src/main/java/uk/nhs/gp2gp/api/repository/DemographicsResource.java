@@ -29,7 +29,7 @@ import uk.nhs.gp2gp.identifier.NhsNumber;
  */
 @Path("demographics/{nhsNumber}")
 @Produces(MediaType.APPLICATION_JSON)
-@RequiresRole({"REPOSITORY", "ADMIN"})
+@RequiresRole({"REPOSITORY", "DEMOGRAPHICS", "ADMIN"})
 public class DemographicsResource {
 
     private static final String ODS = "[A-Za-z0-9]{3,8}";
@@ -60,8 +60,9 @@ public class DemographicsResource {
         return entry;
     }
 
-    /** Creates (201) or replaces (200) the patient's entry. */
+    /** Creates (201) or replaces (200) the patient's entry: the PDS feed's own role, not any repository key. */
     @PUT
+    @RequiresRole({"DEMOGRAPHICS", "ADMIN"})
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("nhsNumber") String nhsNumber, @NotNull @Valid DemographicsRequest request) {
         NhsNumber patient = NhsNumber.of(nhsNumber);

@@ -11,13 +11,17 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import uk.nhs.gp2gp.api.problem.Problem;
+import uk.nhs.gp2gp.api.security.ApiSecurityContext;
 import uk.nhs.gp2gp.api.security.RequiresRole;
+import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.repository.RegistrationEvents;
@@ -37,6 +41,12 @@ public class RegistrationEventResource {
 
     @Inject
     private RepositorySettings settings;
+
+    @EJB
+    private AuditLog audit;
+
+    @Context
+    private SecurityContext security;
 
     public record EventRequest(
             @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]+",
@@ -60,8 +70,12 @@ public class RegistrationEventResource {
             return Problem.invalidField("occurredAt", "must be an ISO-8601 date-time with an offset, e.g."
                     + " 2026-12-01T09:30:00Z").toResponse();
         }
-        RegistrationEvents.Answer answer = events.receive(event.eventId(), NhsNumber.of(event.nhsNumber()),
-                event.type(), OdsCode.of(event.odsCode().toUpperCase()), occurredAt);
+        NhsNumber patient = NhsNumber.of(event.nhsNumber());
+        OdsCode practice = OdsCode.of(event.odsCode().toUpperCase());
+        RegistrationEvents.Answer answer = events.receive(event.eventId(), patient, event.type(), practice, occurredAt);
+        audit.record(ApiSecurityContext.auditLine(security, "REGISTRATION_EVENT", "registration-event",
+                event.eventId()).withNhsNumber(patient.value())
+                .withDetail(event.type() + " at " + practice + ": " + answer.outcome()));
         return Response.ok(answer).build();
     }
 }

@@ -55,8 +55,10 @@ public class SuspendedRecordResource {
         repositoryMode();
         SuspensionStatus wanted = status == null || status.isBlank() ? null : status(status);
         String source = ods == null || ods.isBlank() ? null : OdsCode.of(ods.toUpperCase()).value();
-        List<SuspendedRecordView> records = holdings.search(wanted, source, page, size).stream()
-                .map(s -> SuspendedRecordView.of(s, null)).toList();
+        List<Suspension> found = holdings.search(wanted, source, page, size);
+        audit.recordAll(ApiSecurityContext.linesPerPatient(security, "LIST_SUSPENDED_RECORDS", "suspension", found,
+                Suspension::getNhsNumber, s -> String.valueOf(s.getId())));
+        List<SuspendedRecordView> records = found.stream().map(s -> SuspendedRecordView.of(s, null)).toList();
         return Response.ok(records).header("X-Total-Count", holdings.count(wanted, source)).build();
     }
 

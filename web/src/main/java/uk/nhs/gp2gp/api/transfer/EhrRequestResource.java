@@ -72,9 +72,11 @@ public class EhrRequestResource {
             throw new ForbiddenException("This API key does not act for practice " + odsCode);
         }
         boolean everywhere = caller.hasRole("ADMIN") || caller.odsCodes().contains("*");
-        return transfers.search(new TransferSearch(odsCode, TransferStatus.WAITING_FOR_EXTRACT, null, null, null,
-                        everywhere ? null : caller.odsCodes(), 0, 500)).stream()
-                .map(t -> TransferView.of(t, null, clock.instant())).toList();
+        List<Transfer> waiting = transfers.search(new TransferSearch(odsCode, TransferStatus.WAITING_FOR_EXTRACT,
+                null, null, null, everywhere ? null : caller.odsCodes(), 0, 500));
+        audit.recordAll(ApiSecurityContext.linesPerPatient(security, "LIST_EHR_REQUESTS", "transfer", waiting,
+                Transfer::getNhsNumber, Transfer::getConversationId));
+        return waiting.stream().map(t -> TransferView.of(t, null, clock.instant())).toList();
     }
 
     /** The extract for a waiting request: an RCMR_IN030000UK06 message or a bare EhrExtract. */

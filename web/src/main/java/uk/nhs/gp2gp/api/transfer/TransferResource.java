@@ -69,12 +69,16 @@ public class TransferResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response request(@NotNull @Valid TransferRequest body) {
+        // The caller's right to act for the requesting practice comes first: no answer may depend on
+        // what the demographics know of a patient the caller has no business asking about.
         OdsCode requesting = withField("requestingOds", () -> OdsCode.of(body.requestingOds()));
+        requireAccess(requesting.value());
         NhsNumber patient = NhsNumber.of(body.nhsNumber());
         OdsCode sending = body.sendingOds() == null || body.sendingOds().isBlank() ? transfers.recordHolder(patient)
                 : withField("sendingOds", () -> OdsCode.of(body.sendingOds()));
-        requireAccess(requesting.value());
         Transfer transfer = transfers.request(patient, requesting, sending);
+        audit.record(ApiSecurityContext.auditLine(security, "REQUEST_TRANSFER", "transfer",
+                transfer.getConversationId()).withNhsNumber(patient.value()).withDetail(requesting + " asks " + sending));
         return Response.accepted(TransferView.of(transfer, null, clock.instant()))
                 .location(uriInfo.getBaseUriBuilder().path(TransferResource.class).path(transfer.getConversationId())
                         .build())
@@ -85,6 +89,8 @@ public class TransferResource {
     @Path("{conversationId}")
     public TransferView get(@PathParam("conversationId") String conversationId, @QueryParam("role") TransferRole role) {
         Transfer transfer = visible(conversationId, role);
+        audit.record(ApiSecurityContext.auditLine(security, "READ_TRANSFER", "transfer", transfer.getConversationId())
+                .withNhsNumber(transfer.getNhsNumber()));
         return TransferView.of(transfer, transfers.timeline(transfer), transfers.attachments(transfer),
                 transfers.sentToRepository(transfer), clock.instant());
     }
@@ -101,7 +107,10 @@ public class TransferResource {
         TransferSearch search = new TransferSearch(odsCode, status, number, day("from", from), day("to", to),
                 everywhere ? null : caller.odsCodes(), page, size);
         Instant now = clock.instant();
-        return transfers.search(search).stream().map(t -> TransferView.of(t, null, now)).toList();
+        List<Transfer> found = transfers.search(search);
+        audit.recordAll(ApiSecurityContext.linesPerPatient(security, "SEARCH_TRANSFERS", "transfer", found,
+                Transfer::getNhsNumber, Transfer::getConversationId));
+        return found.stream().map(t -> TransferView.of(t, null, now)).toList();
     }
 
     /** The record as it arrived (HL7 XML), streamed. Every read is audited. */
