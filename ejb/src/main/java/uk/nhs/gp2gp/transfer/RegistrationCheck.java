@@ -48,21 +48,27 @@ public class RegistrationCheck {
         if (!enabled) {
             return Optional.empty();
         }
-        Optional<DemographicRecord> patient = demographics.current(new NhsNumber(request.getNhsNumber()));
+        String requester = request.getRequestingOds();
+        return refusal(requester, demographics.current(new NhsNumber(request.getNhsNumber())),
+                practices.find(OdsCode.of(requester)).filter(Practice::isNationalRepository).isPresent());
+    }
+
+    /** The rule itself: what demographics say of the patient against who asks. */
+    static Optional<String> refusal(String requester, Optional<DemographicRecord> patient,
+            boolean requesterIsNationalRepository) {
         if (patient.isEmpty()) {
             return Optional.of("The demographics do not know this patient, so the record cannot be sent");
         }
         String registeredAt = patient.get().registeredOds();
-        if (patient.get().isSuspended() && request.getRequestingOds().equals(patient.get().managingOds())
-                && practices.find(OdsCode.of(request.getRequestingOds())).filter(Practice::isNationalRepository)
-                        .isPresent()) {
+        if (requester.equals(registeredAt)) {
+            return Optional.empty();
+        }
+        if (patient.get().isSuspended() && requester.equals(patient.get().managingOds())
+                && requesterIsNationalRepository) {
             // A suspended patient: the national repository that now manages the record takes it into its care.
             return Optional.empty();
         }
-        if (!request.getRequestingOds().equals(registeredAt)) {
-            return Optional.of("The requesting practice " + request.getRequestingOds() + " is not the patient's "
-                    + "registered practice (demographics say " + (registeredAt == null ? "none" : registeredAt) + ")");
-        }
-        return Optional.empty();
+        return Optional.of("The requesting practice " + requester + " is not the patient's registered practice"
+                + " (demographics say " + (registeredAt == null ? "none" : registeredAt) + ")");
     }
 }

@@ -130,7 +130,7 @@ public class ReportResource {
      * reasons the reports give where the protocol has no code (NO_EXTRACT, NOT_INTEGRATED_IN_WINDOW...).
      * Reference data, no patient or practice in it: for every kind of key.
      */
-    @RequiresRole({"PRACTICE", "REPOSITORY", "ADMIN"})
+    @RequiresRole({"PRACTICE", "REPOSITORY", "DEMOGRAPHICS", "ADMIN"})
     @GET
     @Path("reasons")
     @Produces(MediaType.APPLICATION_JSON)

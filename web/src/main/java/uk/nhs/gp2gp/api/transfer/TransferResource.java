@@ -102,6 +102,10 @@ public class TransferResource {
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         ApiCaller caller = ApiSecurityContext.callerOf(security);
         String odsCode = ods == null || ods.isBlank() ? null : OdsCode.of(ods).value();
+        if (odsCode != null) {
+            // Asking about another practice is refused, not answered with an empty list.
+            requireAccess(odsCode);
+        }
         String number = nhsNumber == null || nhsNumber.isBlank() ? null : NhsNumber.of(nhsNumber).value();
         boolean everywhere = caller.hasRole("ADMIN") || caller.odsCodes().contains("*");
         TransferSearch search = new TransferSearch(odsCode, status, number, day("from", from), day("to", to),
