@@ -29,6 +29,9 @@ import java.util.zip.GZIPInputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.nhs.gp2gp.content.ContentStore;
 import uk.nhs.gp2gp.content.StoredContent;
+import uk.nhs.gp2gp.message.MessageLimits;
+import uk.nhs.gp2gp.message.MessageParser;
+import uk.nhs.gp2gp.message.MessageProblem;
 import uk.nhs.gp2gp.scheduler.ScheduledTasks;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 
@@ -38,7 +41,9 @@ import uk.nhs.gp2gp.transport.InboundOutcome;
  * are stored as they came (FRAGMENT content, still base64 text); a COPC may arrive before the
  * manifest that names it. Once every part the extract names, and every part those name in turn, is
  * here, each attachment is put back together by streaming its fragments in manifest order through
- * base64 decoding and gunzip into the content store: never a whole attachment in memory.
+ * base64 decoding and gunzip into the content store: never a whole attachment in memory. What
+ * they decompress to is bounded ({@link RecordSizeLimits}): the compressed ones are first inflated
+ * to nowhere, counted, so a record over a limit is refused (30) before anything of it is stored.
  */
 @Stateless
 public class LargeRecordParts {
@@ -63,6 +68,9 @@ public class LargeRecordParts {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private RecordSizeLimits limits;
 
     /** The protocol's formula (6.2): A × persist duration of the extract + B × COPCs × that of a COPC. */
     @Inject
@@ -215,23 +223,38 @@ public class LargeRecordParts {
         Map<String, List<StoredContent>> fragments = contentStore.ofTransfer(transfer.getId(),
                 StoredContent.Kind.FRAGMENT).stream().collect(Collectors.groupingBy(StoredContent::getParentContentId));
         List<TransferPart> attachments = ordered(children.getOrDefault(transfer.getExtractMessageId(), List.of()));
+        Map<TransferPart, List<StoredContent>> piecesOf = new java.util.LinkedHashMap<>();
+        for (TransferPart attachment : attachments) {
+            List<StoredContent> pieces = new ArrayList<>();
+            collect(attachment, children, fragments, pieces);
+            piecesOf.put(attachment, pieces);
+        }
         try {
-            for (TransferPart attachment : attachments) {
-                List<StoredContent> pieces = new ArrayList<>();
-                collect(attachment, children, fragments, pieces);
-                store(transfer, attachment, pieces);
+            RecordSizeBudget budget = limits.budget(storedBytes(transfer));
+            RecordSizeBudget trial = budget.copy();
+            for (Map.Entry<TransferPart, List<StoredContent>> attachment : piecesOf.entrySet()) {
+                if (AttachmentDescription.parse(attachment.getKey().getDescription()).compressed()) {
+                    measure(attachment.getKey(), attachment.getValue(), trial);
+                }
+            }
+            for (Map.Entry<TransferPart, List<StoredContent>> attachment : piecesOf.entrySet()) {
+                store(transfer, attachment.getKey(), attachment.getValue(), budget);
             }
         } catch (ReassemblyException e) {
             // Nothing half-assembled stays: the fragments are kept for support to look at.
-            contentStore.ofTransfer(transfer.getId(), StoredContent.Kind.ATTACHMENT).stream()
-                    .filter(c -> !c.isComplete()
-                            || attachments.stream().anyMatch(a -> a.getMessageId().equals(c.getContentId())))
-                    .forEach(c -> contentStore.delete(c.getId()));
-            if (lastPart != null) {
-                messaging.acknowledge(transfer, lastPart, ReasonCode.R29);
+            for (StoredContent.Kind kind : List.of(StoredContent.Kind.ATTACHMENT, StoredContent.Kind.EXTRACT)) {
+                contentStore.ofTransfer(transfer.getId(), kind).stream()
+                        .filter(c -> !c.isComplete()
+                                || attachments.stream().anyMatch(a -> a.getMessageId().equals(c.getContentId())))
+                        .forEach(c -> contentStore.delete(c.getId()));
             }
-            fail(transfer, ReasonCode.R29, ReasonCode.R31, e.getMessage());
-            return InboundOutcome.processed("record could not be put back together");
+            if (lastPart != null) {
+                messaging.acknowledge(transfer, lastPart, e.reason);
+            }
+            // Parts that cannot be joined end with 31 on the extract (protocol 4.4); a refusal with its own code.
+            fail(transfer, e.reason, e.reason == ReasonCode.R29 ? ReasonCode.R31 : e.reason, e.getMessage());
+            return InboundOutcome.processed(e.reason == ReasonCode.R29 ? "record could not be put back together"
+                    : "record refused with code " + e.reason.code());
         }
         fragments.values().forEach(list -> list.forEach(f -> contentStore.delete(f.getId())));
         if (lastPart != null) {
@@ -258,8 +281,32 @@ public class LargeRecordParts {
         return parts.stream().sorted(Comparator.comparing(TransferPart::getPartOrder)).toList();
     }
 
-    /** One attachment: its pieces' text joined, base64-decoded when they came so, gunzipped when compressed. */
-    private void store(Transfer transfer, TransferPart attachment, List<StoredContent> pieces) {
+    /** The record's bytes kept before its attachments are put back together (the extract, inline files). */
+    private long storedBytes(Transfer transfer) {
+        long bytes = 0;
+        for (StoredContent.Kind kind : List.of(StoredContent.Kind.EXTRACT, StoredContent.Kind.ATTACHMENT)) {
+            bytes += contentStore.ofTransfer(transfer.getId(), kind).stream().mapToLong(StoredContent::getLength).sum();
+        }
+        return bytes;
+    }
+
+    /** A compressed attachment inflated to nowhere through the budget: refused before any of it is stored. */
+    private void measure(TransferPart attachment, List<StoredContent> pieces, RecordSizeBudget trial) {
+        boolean base64 = base64(attachment, pieces);
+        try (InputStream transported = decoded(pieces, base64)) {
+            trial.measure("Attachment " + attachment.getMessageId(), new GZIPInputStream(transported));
+        } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
+            throw decodingFailure(attachment, e, true);
+        }
+    }
+
+    private InputStream decoded(List<StoredContent> pieces, boolean base64) {
+        InputStream joined = new SequenceInputStream(Collections.enumeration(lazily(pieces,
+                piece -> contentStore.open(piece.getId()))));
+        return base64 ? Base64.getMimeDecoder().wrap(joined) : joined;
+    }
+
+    private static boolean base64(TransferPart attachment, List<StoredContent> pieces) {
         if (pieces.isEmpty()) {
             throw new ReassemblyException("Attachment " + attachment.getMessageId() + " has no content");
         }
@@ -268,12 +315,27 @@ public class LargeRecordParts {
             throw new ReassemblyException("The fragments of attachment " + attachment.getMessageId()
                     + " disagree on base64");
         }
+        return base64;
+    }
+
+    /** Over a limit: refused with 30 saying which; otherwise the part could not be decoded (29). */
+    private static ReassemblyException decodingFailure(TransferPart attachment, Exception e, boolean compressed) {
+        RecordSizeBudget.TooLargeException tooLarge = RecordSizeBudget.refusal(e);
+        if (tooLarge != null) {
+            return new ReassemblyException(ReasonCode.R30, tooLarge.getMessage());
+        }
+        return new ReassemblyException("Attachment " + attachment.getMessageId() + " could not be decoded ("
+                + (compressed ? "base64 or gzip" : "base64") + ")");
+    }
+
+    /** One attachment: its pieces' text joined, base64-decoded when they came so, gunzipped when compressed. */
+    private void store(Transfer transfer, TransferPart attachment, List<StoredContent> pieces, RecordSizeBudget budget) {
+        boolean base64 = base64(attachment, pieces);
         AttachmentDescription description = AttachmentDescription.parse(attachment.getDescription());
-        InputStream joined = new SequenceInputStream(Collections.enumeration(lazily(pieces,
-                piece -> contentStore.open(piece.getId()))));
-        try (InputStream transported = base64 ? Base64.getMimeDecoder().wrap(joined) : joined;
-                BufferedInputStream original = new BufferedInputStream(
-                        description.compressed() ? new GZIPInputStream(transported) : transported)) {
+        try (InputStream transported = decoded(pieces, base64);
+                BufferedInputStream original = new BufferedInputStream(budget.limit("Attachment "
+                        + attachment.getMessageId(),
+                        description.compressed() ? new GZIPInputStream(transported) : transported))) {
             if (isSkeleton(attachment.getDescription()) && startsWithExtract(original)) {
                 replaceExtract(transfer, original);
                 return;
@@ -284,18 +346,40 @@ public class LargeRecordParts {
                     attachment.getMessageId(), type, clock.instant())
                     .describedAs(attachment.getDescription(), description.compressed(), base64), original);
         } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
-            throw new ReassemblyException("Attachment " + attachment.getMessageId() + " could not be decoded ("
-                    + (description.compressed() ? "base64 or gzip" : "base64") + ")");
+            throw decodingFailure(attachment, e, description.compressed());
         }
     }
 
-    /** The skeleton's real extract, sent compressed as an attachment (protocol 2.3), replaces the core. */
+    /**
+     * The skeleton's real extract, sent compressed as an attachment (protocol 2.3), replaces the core;
+     * one about another patient than the transfer's is refused (28) and not kept.
+     */
     private void replaceExtract(Transfer transfer, InputStream extract) {
         Optional<StoredContent> skeleton = contentStore.ofTransfer(transfer.getId(), StoredContent.Kind.EXTRACT)
                 .stream().findFirst();
-        contentStore.write(StoredContent.ofTransfer(transfer.getId(), StoredContent.Kind.EXTRACT,
+        StoredContent real = contentStore.write(StoredContent.ofTransfer(transfer.getId(), StoredContent.Kind.EXTRACT,
                 transfer.getExtractMessageId(), "application/xml", clock.instant()), extract);
+        String problem = patientMismatch(transfer, real);
+        if (problem != null) {
+            contentStore.delete(real.getId());
+            throw new ReassemblyException(ReasonCode.R28, problem);
+        }
         skeleton.ifPresent(s -> contentStore.delete(s.getId()));
+    }
+
+    /** Why the stored real extract is not this transfer's patient's record, or null when it is. */
+    private String patientMismatch(Transfer transfer, StoredContent real) {
+        String nhsNumber;
+        try (InputStream in = contentStore.open(real.getId())) {
+            // Streamed: only the facts the transfer needs are kept, whatever the extract's size.
+            nhsNumber = new MessageParser(MessageLimits.defaults().withMaxPayloadBytes(Math.max(1, real.getLength())))
+                    .parseXml(in).nhsNumber();
+        } catch (MessageProblem | IOException | UncheckedIOException e) {
+            return "The skeleton's real extract cannot be read, so it cannot be checked to be about the patient"
+                    + " requested";
+        }
+        return transfer.getNhsNumber().equals(nhsNumber) ? null
+                : "The skeleton's real extract is about another NHS number than the one requested";
     }
 
     /** "X-GP2GP-Skeleton: Yes" in the description, compared without whitespace, in any case. */
@@ -358,10 +442,17 @@ public class LargeRecordParts {
         }
     }
 
-    /** The parts of an attachment cannot be put back together (protocol code 29). */
+    /** The parts of an attachment cannot be put back together (protocol code 29), or are refused with another code. */
     private static final class ReassemblyException extends RuntimeException {
+        private final ReasonCode reason;
+
         ReassemblyException(String message) {
+            this(ReasonCode.R29, message);
+        }
+
+        ReassemblyException(ReasonCode reason, String message) {
             super(message);
+            this.reason = reason;
         }
     }
 }

@@ -53,6 +53,9 @@ public class RequesterSide {
     @Inject
     private Clock clock;
 
+    @Inject
+    private RecordSizeLimits limits;
+
     /** A + persist duration of the extract in the protocol's formula; 4 h 10 min as SDS gives it in tests. */
     @EJB
     private LargeRecordParts largeRecords;
@@ -106,10 +109,19 @@ public class RequesterSide {
         transfer.recordExtract(extract.messageId(), clock.instant());
         transfer.expectParts(1 + extract.attachments().size() + extract.externalParts().size());
         transfer.partReceived(extract.payload().length);
+        RecordSizeBudget budget = limits.budget(extract.payload().length);
+        String tooLarge = tooLarge(extract.attachments(), budget.copy());
+        if (tooLarge != null) {
+            return refuseTooLarge(transfer, extract, tooLarge);
+        }
         for (InlineAttachment attachment : extract.attachments()) {
             try {
-                transfer.partReceived(storeAttachment(transfer, attachment).getLength());
+                transfer.partReceived(storeAttachment(transfer, attachment, budget).getLength());
             } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                RecordSizeBudget.TooLargeException over = RecordSizeBudget.refusal(e);
+                if (over != null) {
+                    return refuseTooLarge(transfer, extract, over.getMessage());
+                }
                 messaging.acknowledge(transfer, extract.messageId(), ReasonCode.R21);
                 transfer.fail(TransferStatus.FAILED, ReasonCode.R21.code(), "Attachment " + attachment.contentId()
                         + " could not be decoded (base64 or gzip)", clock.instant());
@@ -128,14 +140,51 @@ public class RequesterSide {
         return InboundOutcome.processed("extract received");
     }
 
-    /** Keeps an attachment as the original file: base64 decoded, gunzipped when it was compressed. */
-    private StoredContent storeAttachment(Transfer transfer, InlineAttachment attachment) {
-        AttachmentDescription description = AttachmentDescription.parse(attachment.description());
-        InputStream bytes = attachment.base64()
+    /** The extract (the part that carried the files) refused with 30; nothing of it is kept to be offered. */
+    private InboundOutcome refuseTooLarge(Transfer transfer, ReceivedMessage extract, String problem) {
+        for (StoredContent.Kind kind : List.of(StoredContent.Kind.EXTRACT, StoredContent.Kind.ATTACHMENT)) {
+            contentStore.ofTransfer(transfer.getId(), kind).forEach(c -> contentStore.delete(c.getId()));
+        }
+        messaging.acknowledge(transfer, extract.messageId(), ReasonCode.R30);
+        transfer.fail(TransferStatus.FAILED, ReasonCode.R30.code(), problem, clock.instant());
+        tasks.cancel(EXTRACT_DUE, transfer.getConversationId());
+        LOG.log(Level.INFO, "Conversation {0}: extract refused with code 30 (over a size limit)",
+                transfer.getConversationId());
+        return InboundOutcome.processed("extract refused: over a size limit");
+    }
+
+    /**
+     * Why the compressed inline attachments would inflate past a limit, found by inflating them to
+     * nowhere before any is stored; null when they fit (or cannot be decoded: storing says so).
+     */
+    private static String tooLarge(List<InlineAttachment> attachments, RecordSizeBudget trial) {
+        for (InlineAttachment attachment : attachments) {
+            if (AttachmentDescription.parse(attachment.description()).compressed()) {
+                try {
+                    trial.measure("Attachment " + attachment.contentId(), new GZIPInputStream(transported(attachment)));
+                } catch (RecordSizeBudget.TooLargeException e) {
+                    return e.getMessage();
+                } catch (java.io.IOException | IllegalArgumentException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static InputStream transported(InlineAttachment attachment) {
+        return attachment.base64()
                 ? Base64.getMimeDecoder().wrap(new ByteArrayInputStream(attachment.payload().getBytes(US_ASCII)))
                 : new ByteArrayInputStream(attachment.payload().getBytes(UTF_8));
+    }
+
+    /** Keeps an attachment as the original file: base64 decoded, gunzipped when it was compressed. */
+    private StoredContent storeAttachment(Transfer transfer, InlineAttachment attachment, RecordSizeBudget budget) {
+        AttachmentDescription description = AttachmentDescription.parse(attachment.description());
+        InputStream bytes = transported(attachment);
         try {
-            InputStream original = description.compressed() ? new GZIPInputStream(bytes) : bytes;
+            InputStream original = budget.limit("Attachment " + attachment.contentId(),
+                    description.compressed() ? new GZIPInputStream(bytes) : bytes);
             String type = description.contentType() != null && !description.contentType().isBlank()
                     ? description.contentType() : attachment.contentType();
             return contentStore.write(StoredContent.ofTransfer(transfer.getId(), StoredContent.Kind.ATTACHMENT,

@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * bundled JDBC driver accepts the configured URL, so that one build runs on the embedded H2
  * database or on PostgreSQL just by setting {@code gp2gp.db.url} (env {@code GP2GP_DB_URL}),
  * {@code gp2gp.db.user} and {@code gp2gp.db.password}. A vendor data source class would have to
- * be named up front, which is exactly what the operator should not need to know.
+ * be named up front, which is exactly what the operator should not need to know. An H2 URL gets
+ * the settings the application's SQL needs when it lacks them ({@link H2Url}).
  */
 public class ConfiguredDataSource implements DataSource {
 
@@ -81,7 +82,7 @@ public class ConfiguredDataSource implements DataSource {
     }
 
     private Connection connect(String username, String pass) throws SQLException {
-        String jdbcUrl = getUrl();
+        String jdbcUrl = H2Url.completed(getUrl());
         Properties properties = new Properties();
         if (isSet(username)) {
             properties.setProperty("user", username);
