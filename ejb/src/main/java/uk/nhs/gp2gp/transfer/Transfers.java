@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.HashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,9 @@ public class Transfers {
 
     @EJB
     private Demographics demographics;
+
+    private static final Set<TransferStatus> ARRIVED_WHOLE = EnumSet.of(TransferStatus.READY_TO_INTEGRATE,
+            TransferStatus.INTEGRATED, TransferStatus.SUPPRESSED, TransferStatus.REJECTED);
 
     /** Starts a transfer for a hosted requesting practice; the sending practice must be in the directory. */
     public Transfer request(NhsNumber patient, OdsCode requesting, OdsCode sending) {
@@ -145,9 +149,12 @@ public class Transfers {
                 .map(Practice::isNationalRepository).orElse(false);
     }
 
-    /** The record that arrived (requester side), to stream; empty until it has arrived. */
+    /**
+     * The record that arrived (requester side), to stream. Empty until it has arrived whole, and after
+     * a failure: a record whose parts are missing or were refused is never offered in part.
+     */
     public Optional<RequesterSide.StoredRecordPart> extract(Transfer transfer) {
-        return requester.extract(transfer);
+        return ARRIVED_WHOLE.contains(transfer.getStatus()) ? requester.extract(transfer) : Optional.empty();
     }
 
     public List<uk.nhs.gp2gp.content.StoredContent> attachments(Transfer transfer) {
@@ -155,7 +162,8 @@ public class Transfers {
     }
 
     public Optional<RequesterSide.StoredRecordPart> attachment(Transfer transfer, String contentId) {
-        return requester.attachment(transfer, contentId);
+        return ARRIVED_WHOLE.contains(transfer.getStatus()) ? requester.attachment(transfer, contentId)
+                : Optional.empty();
     }
 
     public Transfer recordOutcome(String conversationId, IntegrationOutcome outcome, ReasonCode reason) {

@@ -194,7 +194,8 @@ class DecompressionLimitsIT {
                 failed.getString("failure.detail"));
         awaitSent(conversation, m -> isAck(m, partId, "AE", "28"), "AE 28 on the part");
         awaitSent(conversation, m -> isAck(m, skeleton.message().messageId(), "AE", "28"), "final AE 28 on the extract");
-        String ehr = asAdmin(app).get("api/v1/transfers/" + conversation + "/ehr").then().extract().asString();
+        String ehr = asAdmin(app).get("api/v1/transfers/" + conversation + "/ehr").then().statusCode(404)
+                .extract().asString();
         assertFalse(ehr.contains(someoneElse), "the other patient's record is not kept");
     }
 

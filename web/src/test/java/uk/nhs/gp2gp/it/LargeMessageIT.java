@@ -280,6 +280,9 @@ class LargeMessageIT {
         JsonPath failed = waitFor(conversation, t -> "FAILED".equals(t.getString("status")));
         assertEquals("31", failed.getString("failure.code"));
         awaitSent(conversation, m -> isAck(m, fixture.coreMessageId(), "AE", "31"), "final AE 31 on the extract");
+        // The core arrived, a part never did: no half record is offered.
+        asAdmin(app).get("api/v1/transfers/" + conversation + "/ehr").then().statusCode(404)
+                .contentType("application/problem+json");
 
         post(fixture.withIds(late, conversation, nhsNumber));
         awaitSent(conversation, m -> isAck(m, Fixture.messageId(late), "AE", "25"), "AE 25 on the late part");

@@ -124,7 +124,7 @@ public class TransferResource {
     public Response ehr(@PathParam("conversationId") String conversationId) {
         Transfer transfer = visible(conversationId, TransferRole.REQUESTER);
         var extract = transfers.extract(transfer).orElseThrow(() -> new NotFoundException(
-                "The record has not arrived yet"));
+                "No record to read: it has not arrived whole (the transfer is " + transfer.getStatus() + ")"));
         return audited(transfer, "READ_EHR", extract);
     }
 
