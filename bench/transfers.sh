@@ -10,7 +10,7 @@ export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 database="${1:-h2}"; conversations="${2:-1000}"; concurrency="${3:-16}"; max_seconds="${4:-300}"
 port=18181
 work="$(pwd)/target/bench"; rm -rf "$work"; mkdir -p "$work"
-key="bench-key-$(date +%s%N)"
+key="bench-transfers-key-$(date +%s%N)"  # 32+ characters, or the server ignores it
 
 [ -f web/target/gp2gp.war ] || mvn -q -B install -DskipTests
 if [ "$database" = postgres ]; then

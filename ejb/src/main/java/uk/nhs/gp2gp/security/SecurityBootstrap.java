@@ -53,8 +53,8 @@ public class SecurityBootstrap {
     private void putBootstrapClient(String key) {
         if (key.length() < ApiKeys.MINIMUM_LENGTH) {
             // Nothing of the key in the line, not even its length: the operator knows what they set.
-            LOG.log(Level.ERROR, "gp2gp.bootstrap.api-key is shorter than {0} characters: not used, no API client "
-                    + "''{1}''. Set a longer random key (openssl rand -base64 33)", ApiKeys.MINIMUM_LENGTH,
+            LOG.log(Level.ERROR, "gp2gp.bootstrap.api-key is shorter than {0} characters: not used, the API client "
+                    + "''{1}'' is left as it was. Set a longer random key (openssl rand -base64 33)", ApiKeys.MINIMUM_LENGTH,
                     BOOTSTRAP_CLIENT);
             return;
         }
