@@ -70,15 +70,34 @@ public class ApiClients {
         return new IssuedKey(client.getId(), name, key);
     }
 
-    /** Makes the named client use exactly this key (the operator's bootstrap key), creating it if new. */
-    public void putWithKey(String name, String key, Set<String> roles, Set<String> odsCodes) {
-        Optional<ApiClient> existing = findByName(name);
-        if (existing.isPresent()) {
-            existing.get().rotate(ApiKeys.hash(key), ApiKeys.displayPrefix(key), roles, odsCodes);
-        } else {
-            em.persist(new ApiClient(name, ApiKeys.hash(key), ApiKeys.displayPrefix(key), roles, odsCodes,
-                    clock.instant()));
+    /** What {@link #putWithKey} did. */
+    public enum PutOutcome { CREATED, KEY_CHANGED, UNCHANGED, STAYS_REVOKED }
+
+    /**
+     * Makes the named client use exactly this key (the operator's bootstrap key), creating it if new.
+     * A client revoked with this very key stays revoked: revoking in the console must outlast a
+     * restart. Only another key value gives it a new start.
+     */
+    public PutOutcome putWithKey(String name, String key, Set<String> roles, Set<String> odsCodes) {
+        if (key.length() < ApiKeys.MINIMUM_LENGTH) {
+            throw new IllegalArgumentException("An API key needs at least " + ApiKeys.MINIMUM_LENGTH + " characters");
         }
+        String hash = ApiKeys.hash(key);
+        Optional<ApiClient> existing = findByName(name);
+        if (existing.isEmpty()) {
+            em.persist(new ApiClient(name, hash, ApiKeys.displayPrefix(key), roles, odsCodes, clock.instant()));
+            return PutOutcome.CREATED;
+        }
+        ApiClient client = existing.get();
+        if (client.getKeyHash().equals(hash)) {
+            if (!client.isActive()) {
+                return PutOutcome.STAYS_REVOKED;
+            }
+            client.rotate(hash, ApiKeys.displayPrefix(key), roles, odsCodes);
+            return PutOutcome.UNCHANGED;
+        }
+        client.rotate(hash, ApiKeys.displayPrefix(key), roles, odsCodes);
+        return PutOutcome.KEY_CHANGED;
     }
 
     public boolean revoke(long id) {

@@ -14,6 +14,10 @@ import java.util.HexFormat;
 public final class ApiKeys {
 
     static final String PREFIX = "gp2gp_";
+    /** A key shorter than this is refused (the bootstrap key is the only one not made here). */
+    public static final int MINIMUM_LENGTH = 32;
+    /** The most of a key ever shown: in the console, in logs, in API answers. */
+    public static final int SHOWN_CHARACTERS = 4;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private ApiKeys() {
@@ -34,8 +38,8 @@ public final class ApiKeys {
         }
     }
 
-    /** What people see to tell keys apart; short enough to reveal nothing useful. */
+    /** What people see of a key: its first few characters, too few to reveal anything useful. */
     public static String displayPrefix(String key) {
-        return key.substring(0, Math.min(10, key.length()));
+        return key.substring(0, Math.min(SHOWN_CHARACTERS, key.length()));
     }
 }

@@ -71,7 +71,7 @@ public class ConsoleUsers {
      * A password is verified even for an unknown name, so the answer takes as long either way.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<Set<String>> signIn(String username, char[] password) {
+    public Optional<SignedIn> signIn(String username, char[] password) {
         ConsoleUser user = username == null ? null : em.find(ConsoleUser.class, username, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
         boolean matches = passwordHash.verify(password, user == null ? unknownUserHash() : user.getPasswordHash());
@@ -96,7 +96,31 @@ public class ConsoleUsers {
         user.markSignedIn(now);
         audit.record(new AuditEntry(ActorType.USER, actor, "CONSOLE_SIGN_IN", "USER", actor, null,
                 Outcome.SUCCESS, null));
-        return Optional.of(Set.copyOf(user.getRoles()));
+        return Optional.of(new SignedIn(Set.copyOf(user.getRoles()), user.getSecurityVersion()));
+    }
+
+    /** A successful sign-in: the roles, and the security version the session keeps a copy of. */
+    public record SignedIn(Set<String> roles, int securityVersion) {
+    }
+
+    /**
+     * The user's security version, while they may use the console (they exist and are enabled).
+     * Asked on every console request, so one small query and no lock.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public Optional<Integer> liveSecurityVersion(String username) {
+        return em.createQuery("select u.securityVersion from ConsoleUser u where u.username = :name"
+                        + " and u.enabled = true", Integer.class)
+                .setParameter("name", username).getResultStream().findFirst();
+    }
+
+    /** A refused sign-in that never reached the password check (too many failures from the address). */
+    public void recordThrottledSignIn(String username, String address, long leftOut) {
+        String actor = username == null || username.isBlank() ? "(blank)"
+                : username.substring(0, Math.min(60, username.length()));
+        audit.record(new AuditEntry(ActorType.USER, actor, "CONSOLE_SIGN_IN", "ADDRESS", address, null,
+                Outcome.DENIED, "too many failed sign-ins from this address; password not checked"
+                        + (leftOut > 0 ? "; " + leftOut + " more such refusals before this were not written" : "")));
     }
 
     public List<ConsoleUser> all() {

@@ -51,14 +51,25 @@ public class SecurityBootstrap {
     }
 
     private void putBootstrapClient(String key) {
-        if (key.length() < 16) {
-            LOG.log(Level.ERROR, "gp2gp.bootstrap.api-key is shorter than 16 characters: not used");
+        if (key.length() < ApiKeys.MINIMUM_LENGTH) {
+            // Nothing of the key in the line, not even its length: the operator knows what they set.
+            LOG.log(Level.ERROR, "gp2gp.bootstrap.api-key is shorter than {0} characters: not used, the API client "
+                    + "''{1}'' is left as it was. Set a longer random key (openssl rand -base64 33)", ApiKeys.MINIMUM_LENGTH,
+                    BOOTSTRAP_CLIENT);
             return;
         }
         // Several nodes may start at once: the loser of the race simply tries again.
-        onceMore(() -> apiClients.putWithKey(BOOTSTRAP_CLIENT, key, Set.of(Role.ADMIN.name()),
+        ApiClients.PutOutcome[] outcome = new ApiClients.PutOutcome[1];
+        onceMore(() -> outcome[0] = apiClients.putWithKey(BOOTSTRAP_CLIENT, key, Set.of(Role.ADMIN.name()),
                 Set.of(ApiClient.ALL_PRACTICES)));
-        LOG.log(Level.INFO, "API client ''{0}'' set from gp2gp.bootstrap.api-key", BOOTSTRAP_CLIENT);
+        if (outcome[0] == ApiClients.PutOutcome.STAYS_REVOKED) {
+            LOG.log(Level.WARNING, "API client ''{0}'' was revoked with the key gp2gp.bootstrap.api-key still "
+                    + "gives: it stays revoked. Set a new key value to use the bootstrap client again",
+                    BOOTSTRAP_CLIENT);
+        } else {
+            LOG.log(Level.INFO, "API client ''{0}'' set from gp2gp.bootstrap.api-key (key starts {1}...; {2})",
+                    BOOTSTRAP_CLIENT, ApiKeys.displayPrefix(key), outcome[0].name().toLowerCase().replace('_', ' '));
+        }
     }
 
     private void createAdminOnFirstStart() {

@@ -38,6 +38,10 @@ public class ConsoleUser {
     @Column(name = "locked_until")
     private Instant lockedUntil;
 
+    /** Raised when the user is disabled, changes roles or gets a new password: their sessions end. */
+    @Column(name = "security_version")
+    private int securityVersion;
+
     @Version
     private int version;
 
@@ -54,6 +58,7 @@ public class ConsoleUser {
 
     public void changePassword(String newPasswordHash) {
         this.passwordHash = newPasswordHash;
+        securityVersion++;
     }
 
     public void markSignedIn(Instant now) {
@@ -76,14 +81,24 @@ public class ConsoleUser {
     }
 
     public void changeRoles(Set<String> newRoles) {
+        if (!Set.copyOf(newRoles).equals(roles)) {
+            securityVersion++;
+        }
         this.roles = Set.copyOf(newRoles);
     }
 
     public void enable(boolean on) {
+        if (enabled != on) {
+            securityVersion++;
+        }
         this.enabled = on;
         if (on) {
             this.lockedUntil = null;
         }
+    }
+
+    public int getSecurityVersion() {
+        return securityVersion;
     }
 
     public String getUsername() {

@@ -16,6 +16,7 @@ import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.security.ApiClient;
 import uk.nhs.gp2gp.security.ApiClients;
+import uk.nhs.gp2gp.security.ApiKeys;
 import uk.nhs.gp2gp.security.Role;
 
 /**
@@ -112,6 +113,11 @@ public class ApiClientsPage implements Serializable {
 
     public List<String> getApiRoles() {
         return API_ROLES;
+    }
+
+    /** The first characters of the key, never more than {@link ApiKeys#SHOWN_CHARACTERS}. */
+    public String shown(ApiClient client) {
+        return client.getKeyPrefix() == null ? "" : ApiKeys.displayPrefix(client.getKeyPrefix());
     }
 
     public String joined(Set<String> values) {

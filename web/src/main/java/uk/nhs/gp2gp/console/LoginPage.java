@@ -36,15 +36,24 @@ public class LoginPage {
 
     public void signIn() throws IOException {
         ExternalContext external = faces.getExternalContext();
-        AuthenticationStatus status = security.authenticate((HttpServletRequest) external.getRequest(),
-                (HttpServletResponse) external.getResponse(),
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
                 withParams().newAuthentication(true)
                         .credential(new UsernamePasswordCredential(username, new Password(password))));
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/console/dashboard.xhtml");
-            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                    "Sign-in refused", "Wrong user name or password, or the account is locked for a while "
+            case SUCCESS -> {
+                // A new session id at sign-in: an id planted before it (session fixation) is worth nothing.
+                request.getSession(true);
+                request.changeSessionId();
+                request.getSession().setAttribute(ConsoleIdentityStore.SECURITY_VERSION,
+                        request.getAttribute(ConsoleIdentityStore.SECURITY_VERSION));
+                external.redirect(external.getRequestContextPath() + "/console/dashboard.xhtml");
+            }
+            default -> faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, "Sign-in refused",
+                    request.getAttribute(ConsoleIdentityStore.THROTTLED_SECONDS) instanceof Long seconds
+                            ? "Too many failed sign-ins from your address; try again in " + seconds + " s."
+                            : "Wrong user name or password, or the account is locked for a while "
                             + "after repeated failures. Ask an administrator if you are locked out."));
         }
     }

@@ -11,9 +11,10 @@ import java.io.IOException;
 /**
  * Headers that keep the console's pages from being framed, sniffed or cached with patient data in
  * them. PrimeFaces writes inline scripts and styles, hence 'unsafe-inline'; nothing loads from
- * another origin.
+ * another origin. Every answer over HTTPS (the API's too) tells the browser to use nothing else for a
+ * year (HSTS); over plain HTTP the header would mean nothing and is left out.
  */
-@WebFilter(urlPatterns = {"/console/*", "/jakarta.faces.resource/*"})
+@WebFilter(urlPatterns = "/*")
 public class SecurityHeadersFilter extends HttpFilter {
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval';"
@@ -23,12 +24,20 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000");
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith("/console/") && !path.startsWith("/jakarta.faces.resource/")) {
+            chain.doFilter(request, response);
+            return;
+        }
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/console/")) {
+        if (path.startsWith("/console/")) {
             response.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);

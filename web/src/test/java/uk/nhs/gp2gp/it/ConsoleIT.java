@@ -353,12 +353,83 @@ class ConsoleIT {
         }
     }
 
+    @Test
+    void aDisabledUsersNextClickLandsOnTheSignInPage() throws Exception {
+        browser.signIn("admin", ADMIN_PASSWORD);
+        createUser("dora.disabled", "disabled-password-1", "OPERATOR");
+        try (ConsoleBrowser dora = new ConsoleBrowser(app, 1366, 900)) {
+            dora.signIn("dora.disabled", "disabled-password-1");
+            dora.click(By.id("nav-transfers"));
+            dora.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("search:results")));
+
+            // The admin, in another browser, takes her access away while she is signed in.
+            editUser("dora.disabled", "OPERATOR", false);
+            browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("users:list"), "Disabled"));
+
+            dora.click(By.id("nav-dashboard"));
+            dora.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("ended")));
+            assertTrue(dora.path().startsWith("/console/login.xhtml"), dora.path());
+            dora.screenshot("session-ended");
+            dora.open("/console/transfers.xhtml");
+            assertTrue(dora.path().startsWith("/console/login.xhtml"), "the session is gone: " + dora.path());
+        }
+    }
+
+    @Test
+    void theSessionIdChangesAtSignInAndChangedRolesEndTheSession() throws Exception {
+        browser.signIn("admin", ADMIN_PASSWORD);
+        createUser("rory.roles", "roles-password-12", "AUDITOR");
+        try (ConsoleBrowser rory = new ConsoleBrowser(app, 1366, 900)) {
+            rory.open("/console/login.xhtml");
+            String before = rory.driver().manage().getCookieNamed("JSESSIONID").getValue();
+            rory.type(By.id("login:username"), "rory.roles");
+            rory.type(By.id("login:password"), "roles-password-12");
+            rory.click(By.id("login:signIn"));
+            rory.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("session:signOut")));
+            String after = rory.driver().manage().getCookieNamed("JSESSIONID").getValue();
+            assertFalse(before.equals(after), "a new session id at sign-in");
+
+            editUser("rory.roles", "OPERATOR", true);
+            rory.click(By.id("nav-transfers"));
+            rory.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("ended")));
+            assertTrue(rory.path().startsWith("/console/login.xhtml"), rory.path());
+
+            // Signed in again, the new role counts.
+            rory.signIn("rory.roles", "roles-password-12");
+            rory.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("nav-inspect")));
+        }
+    }
+
+    /** Changes a console user's role and access through the users page, signed in as an admin. */
+    private void editUser(String name, String role, boolean enabled) {
+        browser.click(By.id("nav-users"));
+        WebElement row = browser.waitFor(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//tr[td//strong[text()='" + name + "']]")));
+        row.findElement(By.xpath(".//button[contains(@id,'edit')]")).click();
+        browser.waitFor(ExpectedConditions.attributeToBe(By.id("editForm:username"), "value", name));
+        tickRole(role);
+        boolean on = !browser.driver().findElements(By.cssSelector("#editForm\\:enabled.ui-toggleswitch-checked"))
+                .isEmpty();
+        if (on != enabled) {
+            browser.click(By.cssSelector("#editForm\\:enabled .ui-toggleswitch-slider"));
+        }
+        browser.click(By.id("editForm:save"));
+        browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("userDialog")));
+    }
+
     /** Adds a console user through the users page, signed in as an admin. */
     private void createUser(String name, String password, String role) {
         browser.click(By.id("nav-users"));
         browser.click(By.id("users:add"));
         browser.type(By.id("editForm:username"), name);
         browser.type(By.id("editForm:password"), password);
+        tickRole(role);
+        browser.click(By.id("editForm:save"));
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("users:list"), name));
+    }
+
+    /** Ticks exactly this role in the user dialog. */
+    private void tickRole(String role) {
         for (WebElement box : browser.driver().findElements(By.cssSelector("#editForm\\:roles label"))) {
             boolean wanted = box.getText().equals(role);
             boolean ticked = !browser.driver().findElements(By.cssSelector("#editForm\\:roles input[value='"
@@ -367,8 +438,6 @@ class ConsoleIT {
                 box.click();
             }
         }
-        browser.click(By.id("editForm:save"));
-        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("users:list"), name));
     }
 
     private void putPractice(String ods, String name) {

@@ -45,6 +45,14 @@ final class PeerInstance implements AutoCloseable {
     /** The same, with Payara Micro's own options (clustering) instead of running alone. */
     static PeerInstance start(String name, String dbUrl, String dbUser, String dbPassword,
             java.util.Map<String, String> settings, List<String> microOptions) throws IOException, InterruptedException {
+        return start(name, new File(System.getProperty("gp2gp.war")), dbUrl, dbUser, dbPassword, settings, List.of(),
+                microOptions);
+    }
+
+    /** The same with another WAR (one with the test-only support resource) and JVM options (a keystore). */
+    static PeerInstance start(String name, File war, String dbUrl, String dbUser, String dbPassword,
+            java.util.Map<String, String> settings, List<String> jvmOptions, List<String> microOptions)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -53,8 +61,9 @@ final class PeerInstance implements AutoCloseable {
         File log = new File("target/failsafe-reports/" + name + "-server-output.txt");
         log.getParentFile().mkdirs();
         List<String> command = new java.util.ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar",
-                System.getProperty("payara.micro.jar"), "--deploy", System.getProperty("gp2gp.war"),
+                ProcessHandle.current().info().command().orElse("java"), "-Xmx512m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", System.getProperty("payara.micro.jar"), "--deploy", war.getAbsolutePath(),
                 "--contextroot", "/", "--port", String.valueOf(port)));
         command.addAll(microOptions);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);

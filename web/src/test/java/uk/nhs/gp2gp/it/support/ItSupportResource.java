@@ -71,6 +71,13 @@ public class ItSupportResource {
         return Map.of("revoked", apiClients.revoke(id));
     }
 
+    /** Revokes a client by name (the bootstrap client, whose id a test does not know). */
+    @POST
+    @Path("api-clients/by-name/{name}/revoke")
+    public Map<String, Boolean> revokeByName(@jakarta.ws.rs.PathParam("name") String name) {
+        return Map.of("revoked", apiClients.findByName(name).map(c -> apiClients.revoke(c.getId())).orElse(false));
+    }
+
     @GET
     @Path("audit-count")
     public Map<String, Long> auditCount(@QueryParam("action") String action, @QueryParam("actor") String actor) {
