@@ -61,8 +61,9 @@ public class InboundDispatcher implements InboundReceiver {
         } catch (UnreadableMessageException e) {
             return unreadable(e);
         }
-        Optional<String> notAllowed = source.inside() ? Optional.empty() : claimsHostedPractice(message)
-                .or(() -> source.checked() ? senderNotAllowed(message, source) : Optional.empty());
+        Optional<String> notAllowed = source.inside() ? Optional.empty()
+                : (source.checked() ? senderNotAllowed(message, source) : Optional.<String>empty())
+                        .or(() -> claimsHostedPractice(message));
         if (notAllowed.isPresent()) {
             LOG.log(Level.WARNING, "Conversation {0}: {1} {2} from {3} refused: {4}", message.conversationId(),
                     message.interactionId(), message.messageId(), source.describe(), notAllowed.get());
