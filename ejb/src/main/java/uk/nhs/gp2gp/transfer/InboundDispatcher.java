@@ -61,7 +61,9 @@ public class InboundDispatcher implements InboundReceiver {
         } catch (UnreadableMessageException e) {
             return unreadable(e);
         }
-        Optional<String> notAllowed = source.checked() ? senderNotAllowed(message, source) : Optional.empty();
+        Optional<String> notAllowed = source.inside() ? Optional.empty()
+                : (source.checked() ? senderNotAllowed(message, source) : Optional.<String>empty())
+                        .or(() -> claimsHostedPractice(message));
         if (notAllowed.isPresent()) {
             LOG.log(Level.WARNING, "Conversation {0}: {1} {2} from {3} refused: {4}", message.conversationId(),
                     message.interactionId(), message.messageId(), source.describe(), notAllowed.get());
@@ -85,6 +87,27 @@ public class InboundDispatcher implements InboundReceiver {
                     : forTransfer(message, TransferRole.REQUESTER, t -> largeRecords.received(t, message));
             default -> InboundOutcome.refused("Interaction " + message.interactionId() + " is not handled yet");
         };
+    }
+
+    /**
+     * A message from outside that names a practice hosted here as its sender (ebXML From party, or a
+     * request's author) is refused whoever sends it: only this instance speaks for its practices.
+     */
+    private Optional<String> claimsHostedPractice(ReceivedMessage message) {
+        for (String ods : new String[] {message.sender() == null ? null : message.sender().odsCode(),
+                message.fromOds()}) {
+            Optional<Practice> practice;
+            try {
+                practice = ods == null ? Optional.empty() : practices.find(OdsCode.of(ods));
+            } catch (InvalidIdentifierException notACode) {
+                continue;
+            }
+            if (practice.filter(Practice::isHosted).isPresent()) {
+                return Optional.of("Practice " + practice.get().getOdsCode()
+                        + " is hosted here: only this instance sends its messages");
+            }
+        }
+        return Optional.empty();
     }
 
     /**

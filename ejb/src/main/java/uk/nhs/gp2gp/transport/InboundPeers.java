@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,10 @@ import uk.nhs.gp2gp.practice.Practice;
  * for the MHS adaptor ({@code gp2gp.inbound.shared-secret}) and one per peer instance
  * ({@code gp2gp.inbound.peers}: {@code name=secret,name=secret}). A pair of peers shares one secret;
  * the directory names the peer that speaks for each remote practice. Secrets are never logged.
+ * <p>
+ * Fails closed: with no secret at all the door answers 401, unless {@code gp2gp.inbound.open=true}
+ * (development). Once a secret is configured it is always required, open or not. A setting that
+ * cannot be used stops the start ({@link InboundDoorCheck}) rather than leave a door half open.
  */
 @ApplicationScoped
 public class InboundPeers {
@@ -35,41 +40,95 @@ public class InboundPeers {
     @ConfigProperty(name = "gp2gp.inbound.peers")
     Optional<String> peerSecrets;
 
-    private final Map<String, byte[]> peers = new LinkedHashMap<>();
+    @Inject
+    @ConfigProperty(name = "gp2gp.inbound.open", defaultValue = "false")
+    boolean open;
 
+    private Map<String, byte[]> peers = Map.of();
+    private byte[] shared;
+
+    /** Reads the settings; an unusable one throws {@link IllegalStateException} naming it (never the secret). */
     @PostConstruct
     void load() {
-        for (String entry : peerSecrets.orElse("").split(",")) {
+        peers = parsePeers(peerSecrets.orElse(""));
+        shared = parseShared(sharedSecret.orElse(""));
+    }
+
+    /** Says at start what the door does; the development door loudly. */
+    void announce() {
+        if (isOpen()) {
+            LOG.log(Level.WARNING, "gp2gp.inbound.open=true and no secret set: /mhs/inbound is OPEN, anyone who "
+                    + "reaches it may send GP2GP messages, and peer endpoints may be plain http://. Development only: "
+                    + "set gp2gp.inbound.shared-secret (the MHS adaptor) and gp2gp.inbound.peers (peer instances).");
+        } else if (open) {
+            LOG.log(Level.WARNING, "gp2gp.inbound.open=true: peer endpoints may be plain http:// and remote practices "
+                    + "without a peer are sent to with no secret (development only); /mhs/inbound still wants a "
+                    + "secret: shared secret {0}, peers {1}", shared != null ? "set" : "not set", peers.keySet());
+        } else if (shared == null && peers.isEmpty()) {
+            LOG.log(Level.INFO, "/mhs/inbound is closed (401 to every caller): no gp2gp.inbound.shared-secret or "
+                    + "gp2gp.inbound.peers set. Practices hosted here still exchange messages in-process.");
+        } else {
+            LOG.log(Level.INFO, "/mhs/inbound wants a secret: shared secret {0}, peers {1}",
+                    shared != null ? "set" : "not set", peers.keySet());
+        }
+    }
+
+    /** {@code name=secret,name=secret}; an entry that cannot be used throws, naming the entry but not its secret. */
+    static Map<String, byte[]> parsePeers(String setting) {
+        Map<String, byte[]> parsed = new LinkedHashMap<>();
+        for (String entry : setting.split(",")) {
             if (entry.isBlank()) {
                 continue;
             }
             int equals = entry.indexOf('=');
             String name = equals < 0 ? entry.strip() : entry.substring(0, equals).strip();
             String secret = equals < 0 ? "" : entry.substring(equals + 1).strip();
-            if (!NAME.matcher(name).matches() || secret.length() < MIN_SECRET_LENGTH) {
-                // Named without its secret: a peer left out is refused (401), which its operator will see.
-                LOG.log(Level.ERROR, "gp2gp.inbound.peers: entry for ''{0}'' left out: write name=secret, the name in "
-                        + "lower-case letters, digits and hyphens, the secret at least {1} characters",
-                        NAME.matcher(name).matches() ? name : "?", MIN_SECRET_LENGTH);
-                continue;
+            String shown = NAME.matcher(name).matches() ? "'" + name + "'" : "number " + (parsed.size() + 1);
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalStateException("gp2gp.inbound.peers: entry " + shown + " has no usable name: write "
+                        + "name=secret, the name in lower-case letters, digits and hyphens");
             }
-            peers.put(name, secret.getBytes(StandardCharsets.UTF_8));
+            if (secret.length() < MIN_SECRET_LENGTH) {
+                throw new IllegalStateException("gp2gp.inbound.peers: the secret of peer " + shown + " is "
+                        + (secret.isEmpty() ? "missing" : "shorter than " + MIN_SECRET_LENGTH + " characters")
+                        + ": write name=secret, the secret at least " + MIN_SECRET_LENGTH + " characters");
+            }
+            if (parsed.put(name, secret.getBytes(StandardCharsets.UTF_8)) != null) {
+                throw new IllegalStateException("gp2gp.inbound.peers: peer " + shown + " is named twice");
+            }
         }
-        if (isOpen()) {
-            LOG.log(Level.WARNING, "/mhs/inbound is open: anyone who reaches it may send GP2GP messages. Set "
-                    + "gp2gp.inbound.shared-secret (the MHS adaptor) and gp2gp.inbound.peers (peer instances).");
-        } else {
-            LOG.log(Level.INFO, "/mhs/inbound wants a secret: shared secret {0}, peers {1}",
-                    shared().isPresent() ? "set" : "not set", peers.keySet());
-        }
+        return Collections.unmodifiableMap(parsed);
     }
 
-    /** No secret configured: /mhs/inbound takes anyone (development only). */
+    /** The shared secret's bytes, null when unset; too short throws. */
+    static byte[] parseShared(String setting) {
+        String secret = setting.strip();
+        if (secret.isEmpty()) {
+            return null;
+        }
+        if (secret.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalStateException("gp2gp.inbound.shared-secret is shorter than " + MIN_SECRET_LENGTH
+                    + " characters: set a longer one (or none, and /mhs/inbound answers 401)");
+        }
+        return secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** No secret configured and {@code gp2gp.inbound.open=true}: /mhs/inbound takes anyone (development only). */
     public boolean isOpen() {
-        return shared().isEmpty() && peers.isEmpty();
+        return open && shared == null && peers.isEmpty();
     }
 
-    /** The caller proving {@code given}, or empty when it proves nothing we know. */
+    /** No secret configured and not open: every caller of /mhs/inbound gets 401. */
+    public boolean isClosed() {
+        return !open && shared == null && peers.isEmpty();
+    }
+
+    /** {@code gp2gp.inbound.open=true}: development, plain http peers and peers without a secret allowed. */
+    public boolean isDevelopment() {
+        return open;
+    }
+
+    /** The caller proving {@code given}, or empty when it proves nothing we know (always, with no secret set and not open). */
     public Optional<InboundSource> identify(String given) {
         if (isOpen()) {
             return Optional.of(InboundSource.UNAUTHENTICATED);
@@ -80,7 +139,7 @@ public class InboundPeers {
         byte[] offered = given.getBytes(StandardCharsets.UTF_8);
         InboundSource found = null;
         // Every secret is compared, each in constant time, so that timing tells nothing of which matched.
-        if (shared().isPresent() && MessageDigest.isEqual(offered, shared().get())) {
+        if (shared != null && MessageDigest.isEqual(offered, shared)) {
             found = InboundSource.MHS;
         }
         for (Map.Entry<String, byte[]> peer : peers.entrySet()) {
@@ -91,16 +150,13 @@ public class InboundPeers {
         return Optional.ofNullable(found);
     }
 
-    /** What we send to the instance hosting {@code destination}: its peer's secret, else the shared one. */
+    /**
+     * What we send to the instance hosting {@code destination}: its own peer's secret, or nothing. The MHS
+     * adaptor's shared secret is never sent to a peer: whoever held it could speak for every practice the
+     * MHS reaches.
+     */
     public Optional<String> secretFor(Practice destination) {
         byte[] secret = destination.getPeer() == null ? null : peers.get(destination.getPeer());
-        if (secret != null) {
-            return Optional.of(new String(secret, StandardCharsets.UTF_8));
-        }
-        return sharedSecret.filter(s -> !s.isBlank());
-    }
-
-    private Optional<byte[]> shared() {
-        return sharedSecret.filter(s -> !s.isBlank()).map(s -> s.getBytes(StandardCharsets.UTF_8));
+        return Optional.ofNullable(secret).map(s -> new String(s, StandardCharsets.UTF_8));
     }
 }

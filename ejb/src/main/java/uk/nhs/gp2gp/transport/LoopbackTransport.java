@@ -6,13 +6,16 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.nhs.gp2gp.practice.PeerEndpoints;
 import uk.nhs.gp2gp.practice.Practice;
 
 /**
  * The spine stand-in that lets the whole protocol run with nothing else installed: messages for
  * practices hosted here are handed straight to our own inbound side; messages for practices on a
- * peer instance are posted to that instance's {@code /mhs/inbound}.
+ * peer instance are posted to that instance's {@code /mhs/inbound} (https only, with that peer's own
+ * secret; {@code gp2gp.inbound.open=true} also allows plain http and a peer without a secret).
  */
 @ApplicationScoped
 public class LoopbackTransport implements Transport {
@@ -22,6 +25,9 @@ public class LoopbackTransport implements Transport {
 
     @Inject
     private InboundPeers peers;
+
+    @Inject
+    private PeerEndpoints endpoints;
 
     /**
      * Deliver every message this many times. Spine may deliver a message more than once; tests set
@@ -50,9 +56,20 @@ public class LoopbackTransport implements Transport {
             throw new TransportException("Practice " + destination.getOdsCode()
                     + " is neither hosted here nor has a peer endpoint URL in the practice directory", false);
         }
+        Optional<String> notHttps = endpoints.refusal(destination.getEndpointUrl());
+        if (notHttps.isPresent()) {
+            throw new TransportException("Practice " + destination.getOdsCode() + ": the endpointUrl in the practice "
+                    + "directory " + notHttps.get(), false);
+        }
+        Optional<String> secret = peers.secretFor(destination);
+        if (secret.isEmpty() && !peers.isDevelopment()) {
+            // The MHS adaptor's shared secret is never sent to a peer; without a secret of its own it would get 401.
+            throw new TransportException("Practice " + destination.getOdsCode() + " has no peer of its own: name its "
+                    + "peer in the practice directory (peer, with its secret in gp2gp.inbound.peers) to send to it "
+                    + "over loopback", false);
+        }
         URI target = URI.create(destination.getEndpointUrl().replaceAll("/+$", "") + "/mhs/inbound");
-        HttpDelivery.post(target, peers.secretFor(destination).map(s -> Map.of(InboundReceiver.SECRET_HEADER, s))
-                        .orElse(Map.of()),
+        HttpDelivery.post(target, secret.map(s -> Map.of(InboundReceiver.SECRET_HEADER, s)).orElse(Map.of()),
                 message.envelope(), Duration.ofSeconds(60));
     }
 }

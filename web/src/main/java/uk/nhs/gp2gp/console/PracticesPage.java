@@ -12,6 +12,7 @@ import uk.nhs.gp2gp.audit.AuditEvent.ActorType;
 import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.practice.PeerEndpoints;
 import uk.nhs.gp2gp.practice.Practice;
 import uk.nhs.gp2gp.practice.PracticeDetails;
 import uk.nhs.gp2gp.practice.Practices;
@@ -31,6 +32,9 @@ public class PracticesPage implements Serializable {
 
     @Inject
     private SignedInUser user;
+
+    @Inject
+    private PeerEndpoints endpoints;
 
     private List<Practice> all;
     private Form form = new Form();
@@ -95,6 +99,11 @@ public class PracticesPage implements Serializable {
             OdsCode code = new OdsCode(form.odsCode == null ? "" : form.odsCode.strip());
             if (!form.hosted && (form.endpointUrl == null || form.endpointUrl.isBlank())) {
                 throw new IllegalArgumentException("A remote practice needs the endpoint of the instance that hosts it");
+            }
+            if (!form.hosted) {
+                endpoints.refusal(form.endpointUrl).ifPresent(why -> {
+                    throw new IllegalArgumentException("Endpoint URL (endpointUrl) " + why);
+                });
             }
             // The console does not edit which entry is the national repository: it keeps what the directory says.
             boolean repository = practices.find(code).map(Practice::isNationalRepository).orElse(false);

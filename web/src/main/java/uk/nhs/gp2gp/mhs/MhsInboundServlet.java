@@ -19,9 +19,10 @@ import uk.nhs.gp2gp.transport.InboundSource;
 /**
  * {@code POST /mhs/inbound}: GP2GP messages from an MHS adaptor or a peer instance, as the MHS
  * adaptor's inbound JSON envelope or as the Spine's multipart/related ebXML. 202 when taken (or
- * recognised as a duplicate), 400 with a problem when refused. Once any secret is configured
- * ({@link InboundPeers}), a caller without a known one in X-GP2GP-Peer-Secret gets 401, and one that
- * sends for a practice it does not speak for gets 403.
+ * recognised as a duplicate), 400 with a problem when refused. Fails closed ({@link InboundPeers}):
+ * a caller without a known secret in X-GP2GP-Peer-Secret gets 401 (everyone does while no secret is
+ * set, unless gp2gp.inbound.open=true), and one that sends for a practice it does not speak for, or
+ * for a practice hosted here, gets 403.
  */
 @WebServlet(urlPatterns = "/mhs/inbound")
 public class MhsInboundServlet extends HttpServlet {
@@ -42,7 +43,9 @@ public class MhsInboundServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<InboundSource> source = peers.identify(request.getHeader(InboundReceiver.SECRET_HEADER));
         if (source.isEmpty()) {
-            problem(response, 401, "unauthorized", "The peer secret (X-GP2GP-Peer-Secret) is missing or wrong");
+            problem(response, 401, "unauthorized", peers.isClosed()
+                    ? "/mhs/inbound takes no messages: no gp2gp.inbound.shared-secret or gp2gp.inbound.peers is set"
+                    : "The peer secret (X-GP2GP-Peer-Secret) is missing or wrong");
             return;
         }
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static uk.nhs.gp2gp.it.DeployedWar.anonymous;
+import static uk.nhs.gp2gp.it.DeployedWar.asMhs;
 import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
 import static uk.nhs.gp2gp.it.DeployedWar.serverRoot;
 
@@ -264,7 +264,7 @@ class DecompressionLimitsIT {
 
     /** The old practice's message into /mhs/inbound, as its MHS adaptor would deliver it. */
     private void post(OutboundMessage message) {
-        anonymous(app).contentType("application/json").body(message.envelope()).post("mhs/inbound")
+        asMhs(app).contentType("application/json").body(message.envelope()).post("mhs/inbound")
                 .then().statusCode(202);
     }
 

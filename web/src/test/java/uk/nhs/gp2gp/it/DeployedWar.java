@@ -18,6 +18,9 @@ public final class DeployedWar {
     /** The key failsafe gives the server as GP2GP_BOOTSTRAP_API_KEY. */
     public static final String BOOTSTRAP_KEY = System.getProperty("it.bootstrap.key");
 
+    /** The MHS adaptor's secret failsafe gives the server as GP2GP_INBOUND_SHARED_SECRET. */
+    public static final String MHS_SECRET = System.getProperty("it.inbound.secret");
+
     private DeployedWar() {
     }
 
@@ -43,6 +46,11 @@ public final class DeployedWar {
                 .body("{\"registeredOds\": " + (practice == null ? "null" : "\"" + practice + "\"")
                         + ", \"managingOds\": \"" + managing + "\", \"deceased\": false}")
                 .put("api/v1/demographics/" + patient).then().statusCode(Matchers.oneOf(200, 201));
+    }
+
+    /** Requests to /mhs/inbound as the MHS adaptor: its secret in X-GP2GP-Peer-Secret. */
+    public static RequestSpecification asMhs(URL app) {
+        return anonymous(app).header("X-GP2GP-Peer-Secret", MHS_SECRET);
     }
 
     public static RequestSpecification anonymous(URL app) {

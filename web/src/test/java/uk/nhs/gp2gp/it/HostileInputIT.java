@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.nhs.gp2gp.it.DeployedWar.anonymous;
 import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
+import static uk.nhs.gp2gp.it.DeployedWar.asMhs;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -43,6 +44,7 @@ import uk.nhs.gp2gp.transport.OutboundMessage;
 class HostileInputIT {
 
     private static final String HOSTED = "Q99711";
+    /** On another system: its messages come through the MHS adaptor, whose secret the tests send. */
     private static final String PARTNER = "Q99712";
     /** Fixed, so that a failure can be replayed exactly. */
     private static final long SEED = 20261202L;
@@ -61,7 +63,7 @@ class HostileInputIT {
         for (String ods : List.of(HOSTED, PARTNER)) {
             asAdmin(app).contentType("application/json")
                     .body("{\"name\": \"Hostile input " + ods + "\", \"asid\": \"9000000" + ods.substring(1)
-                            + "\", \"partyKey\": \"" + ods + "-1\", \"hosted\": true}")
+                            + "\", \"partyKey\": \"" + ods + "-1\", \"hosted\": " + ods.equals(HOSTED) + "}")
                     .put("api/v1/practices/" + ods).then().statusCode(oneOf(200, 201));
         }
     }
@@ -90,7 +92,7 @@ class HostileInputIT {
                 case 1 -> json(mutate(ebxml, random), payload);
                 default -> json(ebxml, mutate(payload, random));
             };
-            int status = anonymous(app).contentType("application/json").body(body.getBytes(UTF_8))
+            int status = asMhs(app).contentType("application/json").body(body.getBytes(UTF_8))
                     .post("mhs/inbound").statusCode();
             answers.merge(status, 1, Integer::sum);
             if (status >= 500) {
@@ -155,7 +157,7 @@ class HostileInputIT {
             JsonPath request = new JsonPath(new String(codec.ehrRequest(conversation, "REQ-" + conversation,
                     "9990000018", partner, hosted).envelope(), UTF_8));
             String payload = attack.getValue().apply(request.getString("payload"));
-            Response response = anonymous(app).contentType("application/json")
+            Response response = asMhs(app).contentType("application/json")
                     .body(json(request.getString("ebXML"), payload).getBytes(UTF_8)).post("mhs/inbound");
             answers.put(attack.getKey(), response.statusCode());
             assertEquals(400, response.statusCode(), attack.getKey() + ": " + response.asString());
@@ -166,14 +168,14 @@ class HostileInputIT {
         String conversation = UUID.randomUUID().toString().toUpperCase();
         JsonPath request = new JsonPath(new String(codec.ehrRequest(conversation, "REQ-" + conversation,
                 "9990000018", partner, hosted).envelope(), UTF_8));
-        int mismatched = anonymous(app).contentType("application/json").body(json(request.getString("ebXML")
+        int mismatched = asMhs(app).contentType("application/json").body(json(request.getString("ebXML")
                 .replace("RCMR_IN010000UK05", "MCCI_IN010000UK13"), request.getString("payload")).getBytes(UTF_8))
                 .post("mhs/inbound").statusCode();
         answers.put("ebXML action and payload disagree", mismatched);
         assertEquals(400, mismatched);
         // An invalid NHS number in an otherwise good request: taken, and refused with code 18.
         String invalid = UUID.randomUUID().toString().toUpperCase();
-        anonymous(app).contentType("application/json").body(codec.ehrRequest(invalid, "REQ-" + invalid, "9990000019",
+        asMhs(app).contentType("application/json").body(codec.ehrRequest(invalid, "REQ-" + invalid, "9990000019",
                 partner, hosted).envelope()).post("mhs/inbound").then().statusCode(202);
         asAdmin(app).get("api/v1/transfers/" + invalid + "?role=SENDER").then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("REFUSED"))
@@ -202,7 +204,7 @@ class HostileInputIT {
             random.nextBytes(junk);
             for (String type : List.of("application/json", "application/xml", "multipart/related; boundary=x",
                     "text/plain", "application/octet-stream")) {
-                int status = anonymous(app).contentType(type).body(junk).post("mhs/inbound").statusCode();
+                int status = asMhs(app).contentType(type).body(junk).post("mhs/inbound").statusCode();
                 answers.put(size + " bytes as " + type, status);
                 assertTrue(status >= 400 && status < 500, size + " bytes of junk as " + type + ": " + status);
             }
@@ -210,17 +212,24 @@ class HostileInputIT {
         // 50 MB: refused as too large, without reading it all into memory.
         byte[] huge = new byte[50 * 1024 * 1024];
         random.nextBytes(huge);
-        assertEquals(413, anonymous(app).contentType("application/json").body(huge).post("mhs/inbound").statusCode());
+        assertEquals(413, asMhs(app).contentType("application/json").body(huge).post("mhs/inbound").statusCode());
         int inspect = asAdmin(app).contentType("application/xml").body(huge).post("api/v1/tools/inspect").statusCode();
         assertTrue(inspect == 413 || inspect == 400, "50 MB to the inspector: " + inspect);
         asAdmin(app).contentType("text/plain").body("hello").post("api/v1/transfers").then().statusCode(415);
+        // Without the secret, junk never reaches the parser: 401, whatever it is.
+        for (String type : List.of("application/json", "multipart/related; boundary=x", "text/plain")) {
+            byte[] junk = new byte[1000];
+            random.nextBytes(junk);
+            anonymous(app).contentType(type).body(junk).post("mhs/inbound").then().statusCode(401)
+                    .contentType("application/problem+json");
+        }
         System.out.println("Junk bodies, answers: " + answers);
         assertReady();
     }
 
     @Test
     void aHugeHeaderIsRefusedAndTheServerStaysUp() {
-        int status = anonymous(app).header("X-Junk", "x".repeat(64 * 1024)).contentType("application/json")
+        int status = asMhs(app).header("X-Junk", "x".repeat(64 * 1024)).contentType("application/json")
                 .body("{}").post("mhs/inbound").statusCode();
         assertTrue(status >= 400 && status < 500, "a 64 KB header: " + status);
         assertReady();
@@ -275,7 +284,7 @@ class HostileInputIT {
                 byte[] real = Files.readAllBytes(file);
                 for (int i = 0; i < 50; i++) {
                     byte[] cut = java.util.Arrays.copyOf(real, random.nextInt(real.length));
-                    int status = anonymous(app).contentType("application/json").body(cut).post("mhs/inbound")
+                    int status = asMhs(app).contentType("application/json").body(cut).post("mhs/inbound")
                             .statusCode();
                     assertTrue(status < 500, file.getFileName() + " cut at " + cut.length + ": " + status);
                     tried++;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static uk.nhs.gp2gp.it.DeployedWar.anonymous;
 import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
+import static uk.nhs.gp2gp.it.DeployedWar.asMhs;
 import static uk.nhs.gp2gp.it.DeployedWar.registeredAt;
 
 import com.sun.net.httpserver.HttpServer;
@@ -65,6 +65,9 @@ class LargeMessageIT {
 
     private static final String HERE = "Q99601";
     private static final String THERE = "Q99602";
+    private static final Pattern FROM_PARTY = Pattern.compile("(<eb:From>(?:\\s|\\\\[nrt])*<eb:PartyId[^>]*>)[^<]+");
+    private static final Pattern SENDING_ASID = Pattern.compile(
+            "(communicationFunctionSnd[\\s\\S]{0,400}?extension=\\\\\")[^\\\\\"]+");
     private static final Pattern MESSAGE_ID = Pattern.compile("MessageId>\\s*([^<\\s]+)\\s*<");
     /** Synthetic patients (999 range, valid modulus 11), one per replay. */
     private static final Iterator<String> PATIENTS = List.of("9990006008", "9990006016", "9990006024",
@@ -76,6 +79,8 @@ class LargeMessageIT {
 
     private static HttpServer oldPractice;
     private static final List<String> sentToOldPractice = new CopyOnWriteArrayList<>();
+    /** The X-GP2GP-Peer-Secret of every request the old practice got ("" when none). */
+    private static final List<String> secretsToOldPractice = new CopyOnWriteArrayList<>();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -89,6 +94,8 @@ class LargeMessageIT {
     static void recordingOldPractice() throws IOException {
         oldPractice = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         oldPractice.createContext("/", exchange -> {
+            String secret = exchange.getRequestHeaders().getFirst("X-GP2GP-Peer-Secret");
+            secretsToOldPractice.add(secret == null ? "" : secret);
             sentToOldPractice.add(new String(exchange.getRequestBody().readAllBytes(), UTF_8));
             exchange.sendResponseHeaders(202, -1);
             exchange.close();
@@ -314,6 +321,8 @@ class LargeMessageIT {
         for (String copc : fixture.copcs().keySet()) {
             awaitSent(conversation, m -> isAck(m, copc, "AA", null), fixture.name + ": AA for part " + copc);
         }
+        // The old practice has no peer of its own: it gets no secret, never the MHS adaptor's.
+        assertEquals(java.util.Set.of(""), java.util.Set.copyOf(secretsToOldPractice), "secrets sent to the old practice");
     }
 
     /** The EhrRequest id of the request the old practice got: a real extract names it (inFulfillmentOf). */
@@ -341,15 +350,26 @@ class LargeMessageIT {
 
     private void practice(String ods, boolean hosted, String endpoint) {
         asAdmin(app).contentType("application/json")
-                .body("{\"name\": \"Large message test " + ods + "\", \"asid\": \"9000000" + ods.substring(1)
+                .body("{\"name\": \"Large message test " + ods + "\", \"asid\": \"" + asid(ods)
                         + "\", \"partyKey\": \"" + ods + "-1\", \"hosted\": " + hosted
                         + (endpoint == null ? "" : ", \"endpointUrl\": \"" + endpoint + "\"") + "}")
                 .put("api/v1/practices/" + ods).then().statusCode(oneOf(200, 201));
     }
 
+    /**
+     * One message into /mhs/inbound as the MHS adaptor delivers it from the old practice: the real
+     * message's sender (ebXML From party, HL7 sending system) rewritten to the directory's entry for
+     * it, because the adaptor may speak only for the practices the directory gives it.
+     */
     private void post(String envelope) {
-        anonymous(app).contentType("application/json").body(envelope.getBytes(UTF_8)).post("mhs/inbound")
+        String fromThere = FROM_PARTY.matcher(envelope).replaceFirst("$1" + THERE + "-1");
+        fromThere = SENDING_ASID.matcher(fromThere).replaceFirst("$1" + asid(THERE));
+        asMhs(app).contentType("application/json").body(fromThere.getBytes(UTF_8)).post("mhs/inbound")
                 .then().statusCode(202);
+    }
+
+    private static String asid(String ods) {
+        return "9000000" + ods.substring(1);
     }
 
     private JsonPath waitFor(String conversation, Predicate<JsonPath> condition) {

@@ -19,10 +19,12 @@ final class PeerInstance implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final File log;
 
-    private PeerInstance(Process process, int port) {
+    private PeerInstance(Process process, int port, File log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     static PeerInstance start(String name) throws IOException, InterruptedException {
@@ -53,6 +55,13 @@ final class PeerInstance implements AutoCloseable {
     static PeerInstance start(String name, File war, String dbUrl, String dbUser, String dbPassword,
             java.util.Map<String, String> settings, List<String> jvmOptions, List<String> microOptions)
             throws IOException, InterruptedException {
+        return start(name, war, dbUrl, dbUser, dbPassword, settings, jvmOptions, microOptions, true);
+    }
+
+    private static PeerInstance start(String name, File war, String dbUrl, String dbUser, String dbPassword,
+            java.util.Map<String, String> settings, List<String> jvmOptions, List<String> microOptions,
+            boolean awaitReady)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -70,10 +79,46 @@ final class PeerInstance implements AutoCloseable {
         builder.environment().put("GP2GP_DB_URL", dbUrl);
         builder.environment().put("GP2GP_DB_USER", dbUser);
         builder.environment().put("GP2GP_DB_PASSWORD", dbPassword);
+        // Each instance's /mhs/inbound is what its test gives it, not the Arquillian server's (web/pom.xml).
+        builder.environment().keySet().removeIf(key -> key.startsWith("GP2GP_INBOUND_"));
         builder.environment().putAll(settings);
-        PeerInstance peer = new PeerInstance(builder.start(), port);
-        peer.awaitReady(Duration.ofMinutes(3), log);
+        PeerInstance peer = new PeerInstance(builder.start(), port, log);
+        if (awaitReady) {
+            peer.awaitReady(Duration.ofMinutes(3), log);
+        }
         return peer;
+    }
+
+    /** Started without waiting: for a start that is meant to fail. */
+    static PeerInstance launch(String name, java.util.Map<String, String> settings) throws IOException {
+        try {
+            return start(name, new File(System.getProperty("gp2gp.war")), "jdbc:h2:mem:" + name
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "",
+                    settings, List.of(), List.of("--nocluster", "--nohazelcast"), false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    /** Whether the application answers ready now. */
+    boolean ready() {
+        try {
+            HttpURLConnection ready = (HttpURLConnection) URI.create(url() + "/health/ready").toURL().openConnection();
+            ready.setConnectTimeout(1000);
+            return ready.getResponseCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** What the instance has written to its log so far. */
+    String log() throws IOException {
+        return java.nio.file.Files.readString(log.toPath(), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     private void awaitReady(Duration patience, File log) throws InterruptedException, IOException {

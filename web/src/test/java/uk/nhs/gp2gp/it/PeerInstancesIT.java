@@ -54,10 +54,13 @@ class PeerInstancesIT {
 
     @BeforeAll
     static void startPeers() throws Exception {
+        // Development mode (gp2gp.inbound.open) only so that the two may talk plain http:// on this machine;
+        // their secrets are still required (theDoorWantsAKnownSecret). InboundDoorIT covers the https-only rule.
         CompletableFuture<PeerInstance> startB = CompletableFuture.supplyAsync(() -> start("peer-b",
-                Map.of("GP2GP_INBOUND_PEERS", "hub-c=" + PAIR_SECRET)));
+                Map.of("GP2GP_INBOUND_PEERS", "hub-c=" + PAIR_SECRET, "GP2GP_INBOUND_OPEN", "true")));
         CompletableFuture<PeerInstance> startC = CompletableFuture.supplyAsync(() -> start("peer-c",
-                Map.of("GP2GP_INBOUND_PEERS", "hub-b=" + PAIR_SECRET, "GP2GP_INBOUND_SHARED_SECRET", MHS_SECRET)));
+                Map.of("GP2GP_INBOUND_PEERS", "hub-b=" + PAIR_SECRET, "GP2GP_INBOUND_SHARED_SECRET", MHS_SECRET,
+                        "GP2GP_INBOUND_OPEN", "true")));
         b = startB.join();
         c = startC.join();
         practice(b.asAdmin(), AT_B, true, null, null);
@@ -132,6 +135,8 @@ class PeerInstancesIT {
                 .body("detail", containsString("in the name of another practice (" + VIA_MHS + ")"));
         // The MHS adaptor's secret does not make anyone a practice that has its own peer.
         forbidden(MHS_SECRET, request(party(AT_B), "9990070059"), "not reached through the MHS adaptor");
+        // Nor does any secret make anyone a practice hosted here: only instance C speaks for its practices.
+        forbidden(MHS_SECRET, request(party(AT_C), "9990071047"), "Practice " + AT_C + " is hosted here");
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static uk.nhs.gp2gp.it.DeployedWar.anonymous;
 import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
+import static uk.nhs.gp2gp.it.DeployedWar.asMhs;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -54,6 +55,8 @@ class RepositoryIT {
     private static final String PRACTICE_A = "Q99801";
     private static final String PRACTICE_B = "Q99802";
     private static final String PRACTICE_C = "Q99803";
+    /** A practice on another system, whose messages come through the MHS adaptor. */
+    private static final String REMOTE = "Q99804";
     /** Synthetic NHS numbers: 999 range, valid modulus 11, one per scenario. */
     private static final TestPatients PATIENTS = new TestPatients(999_080_000);
 
@@ -73,6 +76,10 @@ class RepositoryIT {
                             + "\", \"partyKey\": \"" + ods + "-1\", \"hosted\": true}")
                     .put("api/v1/practices/" + ods).then().statusCode(oneOf(200, 201));
         }
+        asAdmin(app).contentType("application/json")
+                .body("{\"name\": \"Repository test " + REMOTE + "\", \"asid\": \"9000000" + REMOTE.substring(1)
+                        + "\", \"partyKey\": \"" + REMOTE + "-1\", \"hosted\": false}")
+                .put("api/v1/practices/" + REMOTE).then().statusCode(oneOf(200, 201));
     }
 
     @Test
@@ -292,14 +299,18 @@ class RepositoryIT {
         JsonPath sending = waitFor(conversation, "SENDER", t -> "EXTRACT_SENT".equals(t.getString("status")));
         assertEquals(1, sending.getList("timeline.findAll { it.interactionId == 'RCMR_IN030000UK06' }").size());
 
+        // The second request comes from outside (only this instance speaks for its own practices): the patient
+        // registers at a remote practice, which asks through the MHS adaptor.
+        registeredAt(patient, REMOTE);
         String second = UUID.randomUUID().toString().toUpperCase();
         OutboundMessage request = new StaxConversationCodec(Clock.systemUTC()).ehrRequest(second, "REQ-" + second,
-                patient, new Party(PRACTICE_B, "9000000" + PRACTICE_B.substring(1), PRACTICE_B + "-1"),
+                patient, new Party(REMOTE, "9000000" + REMOTE.substring(1), REMOTE + "-1"),
                 new Party(REPOSITORY, "999999999800", REPOSITORY + "-999999999800"));
-        anonymous(app).contentType("application/json").body(request.envelope()).post("mhs/inbound")
+        asMhs(app).contentType("application/json").body(request.envelope()).post("mhs/inbound")
                 .then().statusCode(202);
         JsonPath refused = waitFor(second, "SENDER", t -> "REFUSED".equals(t.getString("status")));
         assertEquals("99", refused.getString("failure.code"));
+        registeredAt(patient, PRACTICE_B);
         integrate(conversation);
         waitForHolding(patient, "RELEASED");
     }

@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
-import static uk.nhs.gp2gp.it.DeployedWar.anonymous;
 import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
+import static uk.nhs.gp2gp.it.DeployedWar.asMhs;
 import static uk.nhs.gp2gp.it.DeployedWar.registeredAt;
 
 import io.restassured.path.json.JsonPath;
@@ -39,6 +39,8 @@ class TransferIT {
 
     private static final String REQUESTER = "Q99201";
     private static final String SENDER = "Q99202";
+    /** A practice on another system, reached through the MHS adaptor: what /mhs/inbound hears from. */
+    private static final String REMOTE = "Q99203";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -52,6 +54,7 @@ class TransferIT {
     void twoHostedPractices() {
         putPractice(REQUESTER, "Requesting Synthetic Surgery", "900000009201");
         putPractice(SENDER, "Sending Synthetic Surgery", "900000009202");
+        putPractice(REMOTE, "Remote Synthetic Surgery", "900000009203", false);
     }
 
     @Test
@@ -215,39 +218,63 @@ class TransferIT {
     void aMessageDeliveredThreeTimesIsProcessedOnce() {
         StaxConversationCodec codec = new StaxConversationCodec(Clock.systemUTC());
         String conversation = java.util.UUID.randomUUID().toString().toUpperCase();
-        registeredAt(asAdmin(app), "9990000050", REQUESTER, SENDER);
+        registeredAt(asAdmin(app), "9990000050", REMOTE, SENDER);
         OutboundMessage request = codec.ehrRequest(conversation, "REQ-" + conversation, "9990000050",
-                new Party(REQUESTER, "900000009201", REQUESTER + "-9201"),
+                new Party(REMOTE, "900000009203", REMOTE + "-9203"),
                 new Party(SENDER, "900000009202", SENDER + "-9202"));
         for (String expected : new String[] {"PROCESSED", "DUPLICATE", "DUPLICATE"}) {
-            anonymous(app).contentType("application/json").body(request.envelope()).post("mhs/inbound")
+            asMhs(app).contentType("application/json").body(request.envelope()).post("mhs/inbound")
                     .then().statusCode(202).body("outcome", equalTo(expected));
         }
         JsonPath sender = waitFor(conversation, "SENDER", t -> "WAITING_FOR_EXTRACT".equals(t.getString("status")));
         assertEquals(1, sender.getList("timeline.findAll { it.direction == 'IN' }").size());
     }
 
+    /** Only this instance speaks for its practices: a message from outside naming one as its sender is refused. */
+    @Test
+    void aMessageClaimingAHostedPracticeAsItsSenderIsRefusedAndNothingKept() {
+        StaxConversationCodec codec = new StaxConversationCodec(Clock.systemUTC());
+        String conversation = java.util.UUID.randomUUID().toString().toUpperCase();
+        OutboundMessage request = codec.ehrRequest(conversation, "REQ-" + conversation, "9990000050",
+                new Party(REQUESTER, "900000009201", REQUESTER + "-9201"),
+                new Party(SENDER, "900000009202", SENDER + "-9202"));
+        asMhs(app).contentType("application/json").body(request.envelope()).post("mhs/inbound")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("Practice " + REQUESTER + " is hosted here"));
+        asAdmin(app).get("api/v1/transfers/" + conversation + "?role=SENDER").then().statusCode(404);
+        // Nor may a message from a remote practice be written in a hosted practice's name (the HL7 author).
+        String asHosted = new String(codec.ehrRequest(conversation, "REQ-" + conversation, "9990000050",
+                new Party(REMOTE, "900000009203", REMOTE + "-9203"), new Party(SENDER, "900000009202", SENDER + "-9202"))
+                .envelope(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("extension=\\\"" + REMOTE + "\\\"", "extension=\\\"" + REQUESTER + "\\\"");
+        asMhs(app).contentType("application/json").body(asHosted).post("mhs/inbound")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString(REQUESTER));
+        asAdmin(app).get("api/v1/transfers/" + conversation + "?role=SENDER").then().statusCode(404);
+    }
+
     @Test
     void anAcknowledgementForAnUnknownConversationChangesNothing() {
         StaxConversationCodec codec = new StaxConversationCodec(Clock.systemUTC());
-        OutboundMessage ack = codec.acknowledgement("UNKNOWN-CONVERSATION", new Party(SENDER, "1", SENDER + "-1"),
-                new Party(REQUESTER, "2", REQUESTER + "-2"), "NO-SUCH-MESSAGE", AckType.AA, null);
-        anonymous(app).contentType("application/json").body(ack.envelope()).post("mhs/inbound")
+        OutboundMessage ack = codec.acknowledgement("UNKNOWN-CONVERSATION",
+                new Party(REMOTE, "900000009203", REMOTE + "-9203"), new Party(REQUESTER, "2", REQUESTER + "-2"),
+                "NO-SUCH-MESSAGE", AckType.AA, null);
+        asMhs(app).contentType("application/json").body(ack.envelope()).post("mhs/inbound")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("no message of a known conversation"));
         asAdmin(app).get("api/v1/transfers/UNKNOWN-CONVERSATION").then().statusCode(404);
-        anonymous(app).contentType("application/json").body("{\"ebXML\": \"<x\"}").post("mhs/inbound")
+        asMhs(app).contentType("application/json").body("{\"ebXML\": \"<x\"}").post("mhs/inbound")
                 .then().statusCode(400).contentType("application/problem+json");
 
         // The same acknowledgement as the Spine sends it, multipart/related: read and answered alike.
         JsonPath envelope = new JsonPath(new java.io.ByteArrayInputStream(ack.envelope()));
-        anonymous(app).contentType("multipart/related; boundary=\"--=_MIME-Boundary\"; type=\"text/xml\"")
+        asMhs(app).contentType("multipart/related; boundary=\"--=_MIME-Boundary\"; type=\"text/xml\"")
                 .body(multipart(envelope.getString("ebXML"), envelope.getString("payload"))
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("mhs/inbound")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("no message of a known conversation"));
-        anonymous(app).contentType("multipart/related; boundary=\"--=_MIME-Boundary\"")
+        asMhs(app).contentType("multipart/related; boundary=\"--=_MIME-Boundary\"")
                 .body("----=_MIME-Boundary\r\nContent-Type: text/xml\r\n\r\n<not-ebxml\r\n----=_MIME-Boundary--\r\n"
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post("mhs/inbound")
@@ -352,9 +379,13 @@ class TransferIT {
     }
 
     private void putPractice(String ods, String name, String asid) {
+        putPractice(ods, name, asid, true);
+    }
+
+    private void putPractice(String ods, String name, String asid, boolean hosted) {
         asAdmin(app).contentType("application/json")
                 .body("{\"name\": \"" + name + "\", \"asid\": \"" + asid + "\", \"partyKey\": \"" + ods + "-"
-                        + asid.substring(8) + "\", \"hosted\": true}")
+                        + asid.substring(8) + "\", \"hosted\": " + hosted + "}")
                 .put("api/v1/practices/" + ods).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
     }
 

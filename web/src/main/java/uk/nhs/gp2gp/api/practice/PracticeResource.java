@@ -1,6 +1,7 @@
 package uk.nhs.gp2gp.api.practice;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,10 +17,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
+import uk.nhs.gp2gp.api.problem.Problem;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
 import uk.nhs.gp2gp.api.security.RequiresRole;
 import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.practice.PeerEndpoints;
 import uk.nhs.gp2gp.practice.Practices;
 
 /** The practice directory: which practices are hosted here and how to reach the others. */
@@ -39,6 +43,9 @@ public class PracticeResource {
     @EJB
     private AuditLog audit;
 
+    @Inject
+    private PeerEndpoints endpoints;
+
     @GET
     public List<PracticeView> list() {
         return practices.all().stream().map(PracticeView::of).toList();
@@ -51,13 +58,17 @@ public class PracticeResource {
                 .orElseThrow(() -> new NotFoundException("No practice " + ods));
     }
 
-    /** Creates (201) or replaces (200) a practice's details. Admins only. */
+    /** Creates (201) or replaces (200) a practice's details. Admins only. A remote endpoint must be https://. */
     @PUT
     @Path("{ods}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole("ADMIN")
     public Response put(@PathParam("ods") String ods, @NotNull @Valid PracticeRequest request) {
         OdsCode odsCode = OdsCode.of(ods);
+        Optional<String> notHttps = request.hosted() ? Optional.empty() : endpoints.refusal(request.endpointUrl());
+        if (notHttps.isPresent()) {
+            return Problem.invalidField("endpointUrl", notHttps.get()).toResponse();
+        }
         boolean created = practices.put(odsCode, request.toDetails());
         audit.record(ApiSecurityContext.auditLine(security, created ? "PRACTICE_CREATE" : "PRACTICE_UPDATE",
                 "PRACTICE", odsCode.value()));
