@@ -10,6 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import uk.nhs.gp2gp.api.security.RefusalLimits;
+import uk.nhs.gp2gp.audit.AuditEntry;
+import uk.nhs.gp2gp.audit.AuditEvent.ActorType;
+import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 import uk.nhs.gp2gp.message.MessageProblem;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 import uk.nhs.gp2gp.transport.InboundPeers;
@@ -39,13 +43,18 @@ public class MhsInboundServlet extends HttpServlet {
     @Inject
     private InboundPeers peers;
 
+    @Inject
+    private RefusalLimits refusals;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<InboundSource> source = peers.identify(request.getHeader(InboundReceiver.SECRET_HEADER));
         if (source.isEmpty()) {
-            problem(response, 401, "unauthorized", peers.isClosed()
+            String detail = peers.isClosed()
                     ? "/mhs/inbound takes no messages: no gp2gp.inbound.shared-secret or gp2gp.inbound.peers is set"
-                    : "The peer secret (X-GP2GP-Peer-Secret) is missing or wrong");
+                    : "The peer secret (X-GP2GP-Peer-Secret) is missing or wrong";
+            audited(request, "401", "(no valid secret)", "MHS_INBOUND_AUTHENTICATION", detail);
+            problem(response, 401, "unauthorized", detail);
             return;
         }
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
@@ -73,6 +82,7 @@ public class MhsInboundServlet extends HttpServlet {
         }
         InboundOutcome outcome = inbound.receive(body, source.get());
         if (outcome.kind() == InboundOutcome.Kind.FORBIDDEN) {
+            audited(request, "403", source.get().describe(), "MHS_INBOUND_FORBIDDEN", outcome.detail());
             problem(response, 403, "sender-not-allowed", outcome.detail());
             return;
         }
@@ -84,6 +94,13 @@ public class MhsInboundServlet extends HttpServlet {
         response.setContentType("application/json");
         response.getWriter().write(JSON.createObjectBuilder().add("outcome", outcome.kind().name())
                 .add("detail", outcome.detail()).build().toString());
+    }
+
+    /** A refused caller's line of the audit trail, at most one a minute per address and kind (RefusalLimits). */
+    private void audited(HttpServletRequest request, String kind, String actor, String action, String detail) {
+        String address = request.getRemoteAddr();
+        refusals.audit(address, "inbound-" + kind, new AuditEntry(ActorType.SYSTEM, actor, action, "ADDRESS", address,
+                null, Outcome.DENIED, kind + " " + (detail.length() > 300 ? detail.substring(0, 300) : detail)));
     }
 
     private static void problem(HttpServletResponse response, int status, String slug, String detail)

@@ -274,6 +274,30 @@ class AuthorisationMatrixIT {
         assertEquals(1, auditCount("RECORD_SENT", "sender") - sentBefore, "the record sent to " + OWN);
     }
 
+    /**
+     * A caller refused at /mhs/inbound is a line of the audit trail too, at most one a minute per
+     * address and kind, so that a flood cannot fill the table.
+     */
+    @Test
+    void refusalsAtTheInboundDoorAreAuditedAtMostOnceAMinute() {
+        transferReadyAtOwnPractice();
+        long unknownBefore = auditCount("MHS_INBOUND_AUTHENTICATION", "(no valid secret)");
+        long forbiddenBefore = auditCount("MHS_INBOUND_FORBIDDEN", "the MHS adaptor (shared secret)");
+        // From outside, in the name of a practice hosted here: only this instance may speak for it.
+        String conversation = UUID.randomUUID().toString().toUpperCase();
+        byte[] inOwnName = new StaxConversationCodec(Clock.systemUTC()).ehrRequest(conversation, "REQ-" + conversation,
+                PATIENT, new Party(OWN, "900000099701", OWN + "-1"), new Party(OTHER, "900000099702", OTHER + "-1"))
+                .envelope();
+        for (int i = 0; i < 3; i++) {
+            anonymous(app).header("X-GP2GP-Peer-Secret", "not-the-secret-" + i).contentType("application/json")
+                    .body(inOwnName).post("mhs/inbound").then().statusCode(401);
+            DeployedWar.asMhs(app).contentType("application/json").body(inOwnName).post("mhs/inbound")
+                    .then().statusCode(403);
+        }
+        assertEquals(1, auditCount("MHS_INBOUND_AUTHENTICATION", "(no valid secret)") - unknownBefore);
+        assertEquals(1, auditCount("MHS_INBOUND_FORBIDDEN", "the MHS adaptor (shared secret)") - forbiddenBefore);
+    }
+
     private static long distinctPatients(Response list) {
         return list.then().statusCode(200).extract().jsonPath().getList("nhsNumber").stream().distinct().count();
     }
