@@ -4,17 +4,24 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Counts the bytes read through it; {@link #drain()} reads (and counts) the rest. */
-final class CountingInputStream extends FilterInputStream {
+/**
+ * Counts the bytes read through it. A subclass may act on every count ({@link #counted}), to refuse
+ * what goes past a limit; {@link #drain()} reads (and counts) the rest.
+ */
+public class CountingInputStream extends FilterInputStream {
 
     private long count;
 
-    CountingInputStream(InputStream in) {
+    public CountingInputStream(InputStream in) {
         super(in);
     }
 
-    long count() {
+    public long count() {
         return count;
+    }
+
+    /** Called after {@code n} more bytes were read ({@link #count()} includes them); may refuse them by throwing. */
+    protected void counted(long n) throws IOException {
     }
 
     @Override
@@ -22,6 +29,7 @@ final class CountingInputStream extends FilterInputStream {
         int b = super.read();
         if (b >= 0) {
             count++;
+            counted(1);
         }
         return b;
     }
@@ -31,6 +39,7 @@ final class CountingInputStream extends FilterInputStream {
         int n = super.read(buffer, offset, length);
         if (n > 0) {
             count += n;
+            counted(n);
         }
         return n;
     }
@@ -39,7 +48,14 @@ final class CountingInputStream extends FilterInputStream {
     public long skip(long n) throws IOException {
         long skipped = super.skip(n);
         count += skipped;
+        counted(skipped);
         return skipped;
+    }
+
+    /** A reset would count the same bytes twice. */
+    @Override
+    public boolean markSupported() {
+        return false;
     }
 
     long drain() throws IOException {

@@ -1,9 +1,9 @@
 package uk.nhs.gp2gp.transfer;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import uk.nhs.gp2gp.message.CountingInputStream;
 
 /**
  * What a received record may grow to as the requester decodes and decompresses it: at most
@@ -84,9 +84,8 @@ final class RecordSizeBudget {
         return shown + " " + units[unit] + " (" + bytes + " bytes)";
     }
 
-    private final class Limited extends FilterInputStream {
+    private final class Limited extends CountingInputStream {
         private final String file;
-        private long count;
 
         Limited(InputStream in, String file) {
             super(in);
@@ -94,39 +93,9 @@ final class RecordSizeBudget {
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                counted(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                counted(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            counted(skipped);
-            return skipped;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-
-        private void counted(long n) throws TooLargeException {
-            count += n;
+        protected void counted(long n) throws TooLargeException {
             used += n;
-            if (count > maxFileBytes) {
+            if (count() > maxFileBytes) {
                 throw new TooLargeException(file + " is larger than the limit of " + size(maxFileBytes)
                         + " for one file once decoded and decompressed (" + MAX_FILE_KEY + ")");
             }
