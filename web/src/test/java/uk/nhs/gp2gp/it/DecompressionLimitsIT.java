@@ -8,15 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static uk.nhs.gp2gp.it.DeployedWar.asMhs;
 import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
+import static uk.nhs.gp2gp.it.RecordingPractice.isAck;
+import static uk.nhs.gp2gp.it.RecordingPractice.pause;
 import static uk.nhs.gp2gp.it.DeployedWar.serverRoot;
 
-import com.sun.net.httpserver.HttpServer;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,10 +25,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -65,8 +62,7 @@ class DecompressionLimitsIT {
     private static final Party REQUESTER = party(HERE);
     private static final Party SENDER = party(THERE);
 
-    private static HttpServer oldPractice;
-    private static final List<String> sentToOldPractice = new CopyOnWriteArrayList<>();
+    private static RecordingPractice oldPractice;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -78,18 +74,12 @@ class DecompressionLimitsIT {
 
     @BeforeAll
     static void recordingOldPractice() throws IOException {
-        oldPractice = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        oldPractice.createContext("/", exchange -> {
-            sentToOldPractice.add(new String(exchange.getRequestBody().readAllBytes(), UTF_8));
-            exchange.sendResponseHeaders(202, -1);
-            exchange.close();
-        });
-        oldPractice.start();
+        oldPractice = RecordingPractice.start();
     }
 
     @AfterAll
     static void stop() {
-        oldPractice.stop(0);
+        oldPractice.close();
     }
 
     /** 2 GiB of zeros in about 2 MB, one COPC after a large extract: refused 30, nothing kept, the server fine. */
@@ -114,8 +104,8 @@ class DecompressionLimitsIT {
         assertEquals("Attachment " + partId + " is larger than the limit of 1 GiB (1073741824 bytes) for one file once"
                 + " decoded and decompressed (gp2gp.requester.max-file-bytes)", failed.getString("failure.detail"));
         assertEquals(List.of(), failed.getList("attachments"), "nothing half-stored is offered");
-        awaitSent(conversation, m -> isAck(m, partId, "AE", "30"), "AE 30 on the part");
-        awaitSent(conversation, m -> isAck(m, extract.message().messageId(), "AE", "30"), "final AE 30 on the extract");
+        oldPractice.awaitSent(conversation, m -> isAck(m, partId, "AE", "30"), "AE 30 on the part");
+        oldPractice.awaitSent(conversation, m -> isAck(m, extract.message().messageId(), "AE", "30"), "final AE 30 on the extract");
         serverRoot(app).get("health/ready").then().statusCode(200);
     }
 
@@ -125,7 +115,7 @@ class DecompressionLimitsIT {
         String bomb = bomb();
         String nhsNumber = PATIENTS.next();
         String conversation = startTransfer(nhsNumber);
-        OutboundMessage extract = CODEC.extract(conversation, ehrRequestSent(conversation),
+        OutboundMessage extract = CODEC.extract(conversation, oldPractice.ehrRequestSent(conversation),
                 new ByteArrayInputStream(TransferIT.bareExtract(nhsNumber).getBytes(UTF_8)),
                 List.of(new InlineAttachment("zeros@practice", "application/octet-stream", true,
                         AttachmentDescription.format("zeros.bin", "application/octet-stream", true, false, false,
@@ -138,7 +128,7 @@ class DecompressionLimitsIT {
                 failed.getString("failure.detail"));
         assertEquals(List.of(), failed.getList("attachments"));
         asAdmin(app).get("api/v1/transfers/" + conversation + "/ehr").then().statusCode(404);
-        awaitSent(conversation, m -> isAck(m, extract.messageId(), "AE", "30"), "AE 30 on the extract");
+        oldPractice.awaitSent(conversation, m -> isAck(m, extract.messageId(), "AE", "30"), "AE 30 on the extract");
         serverRoot(app).get("health/ready").then().statusCode(200);
     }
 
@@ -166,9 +156,9 @@ class DecompressionLimitsIT {
                 + " once decoded and decompressed (gp2gp.requester.max-record-bytes)"), detail);
         assertTrue(detail.endsWith(files.get(2).messageId()), "the third file crossed it: " + detail);
         assertEquals(List.of(), failed.getList("attachments"), "none of the files is offered");
-        awaitSent(conversation, m -> files.stream().anyMatch(f -> isAck(m, f.messageId(), "AE", "30")),
+        oldPractice.awaitSent(conversation, m -> files.stream().anyMatch(f -> isAck(m, f.messageId(), "AE", "30")),
                 "AE 30 on the part that completed the record");
-        awaitSent(conversation, m -> isAck(m, extract.message().messageId(), "AE", "30"), "final AE 30 on the extract");
+        oldPractice.awaitSent(conversation, m -> isAck(m, extract.message().messageId(), "AE", "30"), "final AE 30 on the extract");
         serverRoot(app).get("health/ready").then().statusCode(200);
     }
 
@@ -178,7 +168,7 @@ class DecompressionLimitsIT {
         String nhsNumber = PATIENTS.next();
         String someoneElse = PATIENTS.next();
         String conversation = startTransfer(nhsNumber);
-        LargeExtract skeleton = CODEC.largeExtract(conversation, ehrRequestSent(conversation),
+        LargeExtract skeleton = CODEC.largeExtract(conversation, oldPractice.ehrRequestSent(conversation),
                 new ByteArrayInputStream(TransferIT.bareExtract(someoneElse).getBytes(UTF_8)), nhsNumber, List.of(),
                 SENDER, REQUESTER, 0, 4_500_000);
         assertTrue(skeleton.isSkeleton());
@@ -192,8 +182,8 @@ class DecompressionLimitsIT {
         assertEquals("28", failed.getString("failure.code"));
         assertEquals("The skeleton's real extract is about another NHS number than the one requested",
                 failed.getString("failure.detail"));
-        awaitSent(conversation, m -> isAck(m, partId, "AE", "28"), "AE 28 on the part");
-        awaitSent(conversation, m -> isAck(m, skeleton.message().messageId(), "AE", "28"), "final AE 28 on the extract");
+        oldPractice.awaitSent(conversation, m -> isAck(m, partId, "AE", "28"), "AE 28 on the part");
+        oldPractice.awaitSent(conversation, m -> isAck(m, skeleton.message().messageId(), "AE", "28"), "final AE 28 on the extract");
         String ehr = asAdmin(app).get("api/v1/transfers/" + conversation + "/ehr").then().statusCode(404)
                 .extract().asString();
         assertFalse(ehr.contains(someoneElse), "the other patient's record is not kept");
@@ -212,7 +202,7 @@ class DecompressionLimitsIT {
     }
 
     private static LargeExtract largeExtract(String conversation, String nhsNumber, List<ExternalPart> files) {
-        return CODEC.largeExtract(conversation, ehrRequestSent(conversation),
+        return CODEC.largeExtract(conversation, oldPractice.ehrRequestSent(conversation),
                 new ByteArrayInputStream(TransferIT.bareExtract(nhsNumber).getBytes(UTF_8)), nhsNumber, files, SENDER,
                 REQUESTER, Integer.MAX_VALUE, 4_500_000);
     }
@@ -245,7 +235,7 @@ class DecompressionLimitsIT {
 
     private String startTransfer(String nhsNumber) {
         practice(HERE, true, null);
-        practice(THERE, false, "http://127.0.0.1:" + oldPractice.getAddress().getPort());
+        practice(THERE, false, oldPractice.url());
         String location = asAdmin(app).contentType("application/json")
                 .body("{\"nhsNumber\": \"" + nhsNumber + "\", \"requestingOds\": \"" + HERE + "\", \"sendingOds\": \""
                         + THERE + "\"}")
@@ -268,19 +258,6 @@ class DecompressionLimitsIT {
                 .then().statusCode(202);
     }
 
-    /** The EhrRequest id of the request the old practice got: the extract names it (inFulfillmentOf). */
-    private static String ehrRequestSent(String conversation) {
-        Pattern requestId = Pattern.compile("<EhrRequest[^>]*>(?:\\s|\\\\[nrt])*<id root=\\\\\"([^\\\\\"]+)");
-        awaitSent(conversation, m -> m.contains("RCMR_IN010000UK05"), "the EHR request");
-        for (String message : sentToOldPractice) {
-            Matcher m = requestId.matcher(message);
-            if (message.contains(conversation) && m.find()) {
-                return m.group(1);
-            }
-        }
-        throw new AssertionError("no EhrRequest id in the request sent");
-    }
-
     private JsonPath waitFor(String conversation, Predicate<JsonPath> condition) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         JsonPath last = null;
@@ -294,33 +271,5 @@ class DecompressionLimitsIT {
         }
         fail("Transfer " + conversation + " did not get there in 60 s; last: " + (last == null ? null : last.prettify()));
         return null;
-    }
-
-    private static void awaitSent(String conversation, Predicate<String> message, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (sentToOldPractice.stream().anyMatch(m -> m.contains(conversation) && message.test(m))) {
-                return;
-            }
-            pause();
-        }
-        fail(what + ": not sent to the old practice within 30 s");
-    }
-
-    /** An MCCI acknowledgement of {@code messageId}, of this type and (when negative) reason code. */
-    private static boolean isAck(String envelope, String messageId, String type, String code) {
-        String payload = new JsonPath(envelope).getString("payload");
-        return payload != null && payload.contains("MCCI_IN010000UK13")
-                && payload.contains("<acknowledgement typeCode=\"" + type + "\"")
-                && payload.toUpperCase().contains("<ID ROOT=\"" + messageId.toUpperCase() + "\"/>")
-                && (code == null || payload.contains("code=\"" + code + "\""));
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

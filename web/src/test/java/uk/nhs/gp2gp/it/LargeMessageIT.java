@@ -8,15 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
+import static uk.nhs.gp2gp.it.RecordingPractice.isAck;
+import static uk.nhs.gp2gp.it.RecordingPractice.pause;
 import static uk.nhs.gp2gp.it.DeployedWar.asMhs;
 import static uk.nhs.gp2gp.it.DeployedWar.registeredAt;
 
-import com.sun.net.httpserver.HttpServer;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,10 +76,7 @@ class LargeMessageIT {
     private static final List<String> CONVERSATIONS = List.of("scenario-3", "scenario-4", "scenario-6",
             "scenario-7", "decoded-index");
 
-    private static HttpServer oldPractice;
-    private static final List<String> sentToOldPractice = new CopyOnWriteArrayList<>();
-    /** The X-GP2GP-Peer-Secret of every request the old practice got ("" when none). */
-    private static final List<String> secretsToOldPractice = new CopyOnWriteArrayList<>();
+    private static RecordingPractice oldPractice;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -92,20 +88,12 @@ class LargeMessageIT {
 
     @BeforeAll
     static void recordingOldPractice() throws IOException {
-        oldPractice = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        oldPractice.createContext("/", exchange -> {
-            String secret = exchange.getRequestHeaders().getFirst("X-GP2GP-Peer-Secret");
-            secretsToOldPractice.add(secret == null ? "" : secret);
-            sentToOldPractice.add(new String(exchange.getRequestBody().readAllBytes(), UTF_8));
-            exchange.sendResponseHeaders(202, -1);
-            exchange.close();
-        });
-        oldPractice.start();
+        oldPractice = RecordingPractice.start();
     }
 
     @AfterAll
     static void stop() {
-        oldPractice.stop(0);
+        oldPractice.close();
     }
 
     @Test
@@ -141,8 +129,8 @@ class LargeMessageIT {
         JsonPath failed = waitFor(conversation, t -> "FAILED".equals(t.getString("status")));
         assertEquals("30", failed.getString("failure.code"));
         String copcId = fixture.copcs().keySet().iterator().next();
-        awaitSent(conversation, m -> isAck(m, copcId, "AE", "30"), "AE 30 on the part");
-        awaitSent(conversation, m -> isAck(m, fixture.coreMessageId(), "AE", "30"), "final AE 30 on the extract");
+        oldPractice.awaitSent(conversation, m -> isAck(m, copcId, "AE", "30"), "AE 30 on the part");
+        oldPractice.awaitSent(conversation, m -> isAck(m, fixture.coreMessageId(), "AE", "30"), "final AE 30 on the extract");
     }
 
     /**
@@ -258,8 +246,8 @@ class LargeMessageIT {
         JsonPath failed = waitFor(conversation, t -> "FAILED".equals(t.getString("status")));
         assertEquals("29", failed.getString("failure.code"));
         assertEquals(List.of(), failed.getList("attachments"), "nothing half put together is offered");
-        awaitSent(conversation, m -> isAck(m, fixture.coreMessageId(), "AE", "31"), "final AE 31 on the extract");
-        awaitSent(conversation, m -> isAck(m, lastPart, "AE", "29"), "AE 29 on the part that completed it");
+        oldPractice.awaitSent(conversation, m -> isAck(m, fixture.coreMessageId(), "AE", "31"), "final AE 31 on the extract");
+        oldPractice.awaitSent(conversation, m -> isAck(m, lastPart, "AE", "29"), "AE 29 on the part that completed it");
     }
 
     /**
@@ -286,13 +274,13 @@ class LargeMessageIT {
                 .put("api/v1/it-support/clock").then().statusCode(200);
         JsonPath failed = waitFor(conversation, t -> "FAILED".equals(t.getString("status")));
         assertEquals("31", failed.getString("failure.code"));
-        awaitSent(conversation, m -> isAck(m, fixture.coreMessageId(), "AE", "31"), "final AE 31 on the extract");
+        oldPractice.awaitSent(conversation, m -> isAck(m, fixture.coreMessageId(), "AE", "31"), "final AE 31 on the extract");
         // The core arrived, a part never did: no half record is offered.
         asAdmin(app).get("api/v1/transfers/" + conversation + "/ehr").then().statusCode(404)
                 .contentType("application/problem+json");
 
         post(fixture.withIds(late, conversation, nhsNumber));
-        awaitSent(conversation, m -> isAck(m, Fixture.messageId(late), "AE", "25"), "AE 25 on the late part");
+        oldPractice.awaitSent(conversation, m -> isAck(m, Fixture.messageId(late), "AE", "25"), "AE 25 on the late part");
         assertEquals("FAILED", asAdmin(app).get("api/v1/transfers/" + conversation + "?role=REQUESTER")
                 .then().extract().path("status"));
     }
@@ -301,7 +289,7 @@ class LargeMessageIT {
     private void replay(Fixture fixture, List<String> messages) throws Exception {
         String nhsNumber = PATIENTS.next();
         String conversation = startTransfer(nhsNumber);
-        String ehrRequestId = ehrRequestSent(conversation);
+        String ehrRequestId = oldPractice.ehrRequestSent(conversation);
         for (String message : messages) {
             post(fixture.withIds(message, conversation, nhsNumber).replaceAll(
                     "(<priorEhrRequest[^>]*>(?:\\s|\\\\[nrt])*<id root=\\\\\")[^\\\\\"]+", "$1" + ehrRequestId));
@@ -316,31 +304,18 @@ class LargeMessageIT {
                     + attachment.getKey()).then().statusCode(200).extract().asByteArray();
             assertArrayEquals(attachment.getValue(), arrived, fixture.name + ": attachment " + attachment.getKey());
         }
-        awaitSent(conversation, m -> m.contains("GP2GP_PI") && m.contains(fixture.coreMessageId()),
+        oldPractice.awaitSent(conversation, m -> m.contains("GP2GP_PI") && m.contains(fixture.coreMessageId()),
                 fixture.name + ": the continue request names the extract");
         for (String copc : fixture.copcs().keySet()) {
-            awaitSent(conversation, m -> isAck(m, copc, "AA", null), fixture.name + ": AA for part " + copc);
+            oldPractice.awaitSent(conversation, m -> isAck(m, copc, "AA", null), fixture.name + ": AA for part " + copc);
         }
         // The old practice has no peer of its own: it gets no secret, never the MHS adaptor's.
-        assertEquals(java.util.Set.of(""), java.util.Set.copyOf(secretsToOldPractice), "secrets sent to the old practice");
-    }
-
-    /** The EhrRequest id of the request the old practice got: a real extract names it (inFulfillmentOf). */
-    private static String ehrRequestSent(String conversation) {
-        Pattern requestId = Pattern.compile("<EhrRequest[^>]*>(?:\\s|\\\\[nrt])*<id root=\\\\\"([^\\\\\"]+)");
-        awaitSent(conversation, m -> m.contains("RCMR_IN010000UK05"), "the EHR request");
-        for (String message : sentToOldPractice) {
-            Matcher m = requestId.matcher(message);
-            if (message.contains(conversation) && m.find()) {
-                return m.group(1);
-            }
-        }
-        throw new AssertionError("no EhrRequest id in the request sent");
+        assertEquals(java.util.Set.of(""), java.util.Set.copyOf(oldPractice.secrets()), "secrets sent to the old practice");
     }
 
     private String startTransfer(String nhsNumber) {
         practice(HERE, true, null);
-        practice(THERE, false, "http://127.0.0.1:" + oldPractice.getAddress().getPort());
+        practice(THERE, false, oldPractice.url());
         String location = asAdmin(app).contentType("application/json")
                 .body("{\"nhsNumber\": \"" + nhsNumber + "\", \"requestingOds\": \"" + HERE + "\", \"sendingOds\": \""
                         + THERE + "\"}")
@@ -389,35 +364,6 @@ class LargeMessageIT {
         }
         fail("Transfer " + conversation + " did not get there in " + patience + "; last: " + (last == null ? null : last.prettify()));
         return null;
-    }
-
-    private static void awaitSent(String conversation, Predicate<String> message, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (sentToOldPractice.stream().anyMatch(m -> m.contains(conversation) && message.test(m))) {
-                return;
-            }
-            pause();
-        }
-        fail(what + ": not sent to the old practice within 30 s");
-    }
-
-    /** An MCCI acknowledgement of {@code messageId}, of this type and (when negative) reason code. */
-    private static boolean isAck(String envelope, String messageId, String type, String code) {
-        JsonPath json = new JsonPath(envelope);
-        String payload = json.getString("payload");
-        return payload != null && payload.contains("MCCI_IN010000UK13")
-                && payload.contains("<acknowledgement typeCode=\"" + type + "\"")
-                && payload.toUpperCase().contains("<ID ROOT=\"" + messageId.toUpperCase() + "\"/>")
-                && (code == null || payload.contains("code=\"" + code + "\""));
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** One real conversation of the fixtures: the core extract (uk06.json) and its COPC messages. */
