@@ -56,10 +56,10 @@ public class RequesterSide {
     @Inject
     private RecordSizeLimits limits;
 
-    /** A + persist duration of the extract in the protocol's formula; 4 h 10 min as SDS gives it in tests. */
     @EJB
     private LargeRecordParts largeRecords;
 
+    /** A + persist duration of the extract in the protocol's formula; 4 h 10 min as SDS gives it in tests. */
     @Inject
     @ConfigProperty(name = "gp2gp.requester.extract-timeout", defaultValue = "PT4H10M")
     private Duration extractTimeout;

@@ -93,7 +93,7 @@ public class OutboxRelay {
     private void failed(long id, OutboundMessage message, String error, boolean retryable) {
         OutboxMessage.Status status = outbox.markFailed(id, error, retryable);
         if (status == OutboxMessage.Status.FAILED) {
-            // Gave up: the transfer says so (see TransferFailures) and an operator can retry.
+            // Gave up: the transfer says so (see TransferDeliveryFailures) and an operator can retry.
             deliveryFailures.gaveUp(id);
             LOG.log(Level.WARNING, "Gave up sending {0} {1} in conversation {2}", message.interactionId(),
                     message.messageId(), message.conversationId());
