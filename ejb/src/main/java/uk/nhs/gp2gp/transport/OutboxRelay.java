@@ -77,7 +77,7 @@ public class OutboxRelay {
         try {
             Practice destination = practices.find(OdsCode.of(message.toOds())).orElseThrow(() ->
                     new TransportException("Practice " + message.toOds() + " is not in the practice directory", false));
-            transports.current().send(message, destination);
+            transports.to(destination).send(message, destination);
             outbox.markSent(id);
             LOG.log(Level.DEBUG, "Sent {0} {1} in conversation {2}", message.interactionId(), message.messageId(),
                     message.conversationId());
