@@ -49,9 +49,10 @@ class InboundDoorIT {
 
     @BeforeAll
     static void startServers() throws Exception {
-        CompletableFuture<PeerInstance> startClosed = CompletableFuture.supplyAsync(() -> start("door-closed", Map.of()));
-        CompletableFuture<PeerInstance> startOpen = CompletableFuture.supplyAsync(() -> start("door-open",
-                Map.of("GP2GP_INBOUND_OPEN", "true")));
+        CompletableFuture<PeerInstance> startClosed = CompletableFuture.supplyAsync(
+                () -> PeerInstance.startInMemory("door-closed", Map.of()));
+        CompletableFuture<PeerInstance> startOpen = CompletableFuture.supplyAsync(
+                () -> PeerInstance.startInMemory("door-open", Map.of("GP2GP_INBOUND_OPEN", "true")));
         closed = startClosed.join();
         open = startOpen.join();
         for (PeerInstance server : new PeerInstance[] {closed, open}) {
@@ -62,15 +63,6 @@ class InboundDoorIT {
         badPeers = PeerInstance.launch("door-bad-peers",
                 Map.of("GP2GP_INBOUND_PEERS", "hub-c=a-long-enough-secret-0123,hub-b=" + SHORT_PEER_SECRET));
         shortSecret = PeerInstance.launch("door-short-secret", Map.of("GP2GP_INBOUND_SHARED_SECRET", SHORT_SHARED_SECRET));
-    }
-
-    private static PeerInstance start(String name, Map<String, String> settings) {
-        try {
-            return PeerInstance.start(name, "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                    + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "", settings);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @AfterAll

@@ -28,8 +28,23 @@ final class PeerInstance implements AutoCloseable {
     }
 
     static PeerInstance start(String name) throws IOException, InterruptedException {
-        return start(name, "jdbc:h2:mem:" + name
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        return start(name, inMemory(name), "sa", "");
+    }
+
+    /** An instance on an in-memory database of its own, with these settings; a start that fails fails the test. */
+    static PeerInstance startInMemory(String name, java.util.Map<String, String> settings) {
+        try {
+            return start(name, inMemory(name), "sa", "", settings);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String inMemory(String name) {
+        return "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
     }
 
     /** An instance on the given database (a file or a server survives the process: restarts and crashes). */
@@ -92,9 +107,8 @@ final class PeerInstance implements AutoCloseable {
     /** Started without waiting: for a start that is meant to fail. */
     static PeerInstance launch(String name, java.util.Map<String, String> settings) throws IOException {
         try {
-            return start(name, new File(System.getProperty("gp2gp.war")), "jdbc:h2:mem:" + name
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "",
-                    settings, List.of(), List.of("--nocluster", "--nohazelcast"), false);
+            return start(name, new File(System.getProperty("gp2gp.war")), inMemory(name), "sa", "", settings, List.of(),
+                    List.of("--nocluster", "--nohazelcast"), false);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

@@ -56,11 +56,11 @@ class PeerInstancesIT {
     static void startPeers() throws Exception {
         // Development mode (gp2gp.inbound.open) only so that the two may talk plain http:// on this machine;
         // their secrets are still required (theDoorWantsAKnownSecret). InboundDoorIT covers the https-only rule.
-        CompletableFuture<PeerInstance> startB = CompletableFuture.supplyAsync(() -> start("peer-b",
-                Map.of("GP2GP_INBOUND_PEERS", "hub-c=" + PAIR_SECRET, "GP2GP_INBOUND_OPEN", "true")));
-        CompletableFuture<PeerInstance> startC = CompletableFuture.supplyAsync(() -> start("peer-c",
-                Map.of("GP2GP_INBOUND_PEERS", "hub-b=" + PAIR_SECRET, "GP2GP_INBOUND_SHARED_SECRET", MHS_SECRET,
-                        "GP2GP_INBOUND_OPEN", "true")));
+        CompletableFuture<PeerInstance> startB = CompletableFuture.supplyAsync(() -> PeerInstance.startInMemory(
+                "peer-b", Map.of("GP2GP_INBOUND_PEERS", "hub-c=" + PAIR_SECRET, "GP2GP_INBOUND_OPEN", "true")));
+        CompletableFuture<PeerInstance> startC = CompletableFuture.supplyAsync(() -> PeerInstance.startInMemory(
+                "peer-c", Map.of("GP2GP_INBOUND_PEERS", "hub-b=" + PAIR_SECRET, "GP2GP_INBOUND_SHARED_SECRET",
+                        MHS_SECRET, "GP2GP_INBOUND_OPEN", "true")));
         b = startB.join();
         c = startC.join();
         practice(b.asAdmin(), AT_B, true, null, null);
@@ -68,15 +68,6 @@ class PeerInstancesIT {
         practice(c.asAdmin(), AT_C, true, null, null);
         practice(c.asAdmin(), AT_B, false, b.url(), "hub-b");
         practice(c.asAdmin(), VIA_MHS, false, "http://127.0.0.1:9", null);
-    }
-
-    private static PeerInstance start(String name, Map<String, String> settings) {
-        try {
-            return PeerInstance.start(name, "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                    + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "", settings);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @AfterAll
