@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.nhs.gp2gp.demographics.DemographicRecord;
 import uk.nhs.gp2gp.demographics.Demographics;
@@ -48,14 +49,13 @@ public class RegistrationCheck {
         if (!enabled) {
             return Optional.empty();
         }
-        String requester = request.getRequestingOds();
-        return refusal(requester, demographics.current(new NhsNumber(request.getNhsNumber())),
-                practices.find(OdsCode.of(requester)).filter(Practice::isNationalRepository).isPresent());
+        return refusal(request.getRequestingOds(), demographics.current(new NhsNumber(request.getNhsNumber())),
+                ods -> practices.find(OdsCode.of(ods)).filter(Practice::isNationalRepository).isPresent());
     }
 
-    /** The rule itself: what demographics say of the patient against who asks. */
+    /** The rule itself: what demographics say of the patient against who asks (the directory asked only if needed). */
     static Optional<String> refusal(String requester, Optional<DemographicRecord> patient,
-            boolean requesterIsNationalRepository) {
+            Predicate<String> isNationalRepository) {
         if (patient.isEmpty()) {
             return Optional.of("The demographics do not know this patient, so the record cannot be sent");
         }
@@ -64,7 +64,7 @@ public class RegistrationCheck {
             return Optional.empty();
         }
         if (patient.get().isSuspended() && requester.equals(patient.get().managingOds())
-                && requesterIsNationalRepository) {
+                && isNationalRepository.test(requester)) {
             // A suspended patient: the national repository that now manages the record takes it into its care.
             return Optional.empty();
         }

@@ -110,14 +110,14 @@ public class SenderSide {
             return InboundOutcome.processed("refused: malformed request");
         }
         if (repository.isRepository(request.toOds())) {
-            // A held record of a suspended patient: only for the practice they are registered at now.
+            // A held record of a suspended patient: only for the practice they are registered at now. The
+            // repository's own checks include that one, always on, and note each refusal in the record's history.
             Optional<RepositoryRelease.Refusal> refusal = repository.check(transfer);
             if (refusal.isPresent()) {
                 refuse(transfer, refusal.get().reason(), refusal.get().detail());
                 return InboundOutcome.processed("refused by the repository: " + refusal.get().reason().code());
             }
-        }
-        if (refusedAsNotRegistered(transfer)) {
+        } else if (refusedAsNotRegistered(transfer)) {
             return InboundOutcome.processed("refused: the requester is not the patient's registered practice");
         }
         Optional<PatientRecord> record = records.find(OdsCode.of(request.toOds()), new NhsNumber(request.nhsNumber()));

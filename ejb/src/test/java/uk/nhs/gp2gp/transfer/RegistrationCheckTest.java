@@ -31,6 +31,6 @@ class RegistrationCheckTest {
         Optional<DemographicRecord> patient = known
                 ? Optional.of(new DemographicRecord("9990000018", registeredAt, managedBy, deceased, null, null))
                 : Optional.empty();
-        assertEquals(sent, RegistrationCheck.refusal(requester, patient, repository).isEmpty());
+        assertEquals(sent, RegistrationCheck.refusal(requester, patient, ods -> repository).isEmpty());
     }
 }
