@@ -22,7 +22,7 @@ import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferNotFoundException;
-import uk.nhs.gp2gp.transfer.TransferRepository;
+import uk.nhs.gp2gp.transfer.TransferStore;
 import uk.nhs.gp2gp.transfer.TransferRole;
 
 /**
@@ -40,7 +40,7 @@ public class PaperFallbacks {
     private EntityManager em;
 
     @EJB
-    private TransferRepository transfers;
+    private TransferStore transfers;
 
     @EJB
     private AuditLog audit;

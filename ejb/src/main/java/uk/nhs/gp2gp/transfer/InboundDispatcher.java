@@ -14,7 +14,7 @@ import uk.nhs.gp2gp.identifier.InvalidIdentifierException;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.Practice;
 import uk.nhs.gp2gp.practice.Practices;
-import uk.nhs.gp2gp.repository.RepositoryIntake;
+import uk.nhs.gp2gp.suspension.RepositoryIntake;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 import uk.nhs.gp2gp.transport.InboundReceiver;
 import uk.nhs.gp2gp.transport.InboundSource;
@@ -36,7 +36,7 @@ public class InboundDispatcher implements InboundReceiver {
     private ConversationCodec codec;
 
     @EJB
-    private TransferRepository transfers;
+    private TransferStore transfers;
 
     @EJB
     private SenderSide sender;

@@ -58,7 +58,7 @@ public class LargeRecordParts {
     private ContentStore contentStore;
 
     @EJB
-    private TransferRepository transfers;
+    private TransferStore transfers;
 
     @EJB
     private TransferMessaging messaging;

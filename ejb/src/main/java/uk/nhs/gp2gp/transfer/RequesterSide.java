@@ -36,7 +36,7 @@ public class RequesterSide {
     private static final System.Logger LOG = System.getLogger(RequesterSide.class.getName());
 
     @EJB
-    private TransferRepository transfers;
+    private TransferStore transfers;
 
     @EJB
     private TransferMessaging messaging;

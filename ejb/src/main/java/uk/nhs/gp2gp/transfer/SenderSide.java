@@ -24,7 +24,7 @@ import uk.nhs.gp2gp.practice.Practice;
 import uk.nhs.gp2gp.practice.Practices;
 import uk.nhs.gp2gp.record.PatientRecord;
 import uk.nhs.gp2gp.record.PatientRecords;
-import uk.nhs.gp2gp.repository.RepositoryRelease;
+import uk.nhs.gp2gp.suspension.RepositoryRelease;
 import uk.nhs.gp2gp.scheduler.ScheduledTasks;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 import uk.nhs.gp2gp.transport.OutboundMessage;
@@ -42,7 +42,7 @@ public class SenderSide {
     private static final System.Logger LOG = System.getLogger(SenderSide.class.getName());
 
     @EJB
-    private TransferRepository transfers;
+    private TransferStore transfers;
 
     @EJB
     private TransferMessaging messaging;

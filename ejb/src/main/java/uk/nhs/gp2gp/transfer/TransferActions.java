@@ -34,7 +34,7 @@ public class TransferActions {
             TransferStatus.WAITING_FOR_PARTS, TransferStatus.WAITING_FOR_EXTRACT, TransferStatus.EXTRACT_SENT);
 
     @EJB
-    private TransferRepository repository;
+    private TransferStore store;
 
     @EJB
     private RequesterSide requester;
@@ -61,7 +61,7 @@ public class TransferActions {
 
     /** Starts a new conversation for the same patient and practices; returns the new transfer. */
     public Transfer retry(String conversationId, String user) {
-        Transfer failed = repository.lock(conversationId, TransferRole.REQUESTER)
+        Transfer failed = store.lock(conversationId, TransferRole.REQUESTER)
                 .orElseThrow(() -> new TransferNotFoundException(conversationId));
         if (!mayRetry(failed)) {
             refused(user, "TRANSFER_RETRY", failed, "status " + failed.getStatus() + " cannot be retried");
@@ -82,7 +82,7 @@ public class TransferActions {
      * negative acknowledgement (99), so that its practice does not wait hours for nothing.
      */
     public Transfer cancel(String conversationId, TransferRole role, String user, String reason) {
-        Transfer transfer = repository.lock(conversationId, role)
+        Transfer transfer = store.lock(conversationId, role)
                 .orElseThrow(() -> new TransferNotFoundException(conversationId));
         if (!mayCancel(transfer)) {
             refused(user, "TRANSFER_CANCEL", transfer, "status " + transfer.getStatus() + " cannot be cancelled");

@@ -17,7 +17,7 @@ public class TransferMessaging {
     private Outbox outbox;
 
     @EJB
-    private TransferRepository transfers;
+    private TransferStore transfers;
 
     @EJB
     private Practices practices;

@@ -2,7 +2,7 @@ package uk.nhs.gp2gp.transfer;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import uk.nhs.gp2gp.repository.RepositoryIntake;
+import uk.nhs.gp2gp.suspension.RepositoryIntake;
 import uk.nhs.gp2gp.scheduler.TaskHandler;
 
 /** The protocol's timeouts, as scheduled tasks keyed by conversation id. */

@@ -30,7 +30,7 @@ public class Transfers {
     private EntityManager em;
 
     @EJB
-    private TransferRepository repository;
+    private TransferStore store;
 
     @EJB
     private RequesterSide requester;
@@ -76,17 +76,17 @@ public class Transfers {
 
     /** The transfer of this conversation for this role, or the only one when the role is not given. */
     public Optional<Transfer> find(String conversationId, TransferRole role) {
-        List<Transfer> all = repository.ofConversation(conversationId.toUpperCase());
+        List<Transfer> all = store.ofConversation(conversationId.toUpperCase());
         return all.stream().filter(t -> role == null || t.getRole() == role).findFirst();
     }
 
     public List<Transfer> ofConversation(String conversationId) {
-        return repository.ofConversation(conversationId.toUpperCase());
+        return store.ofConversation(conversationId.toUpperCase());
     }
 
     /** The transfer's messages. A reference, not a merge: the transfer may have moved on since it was read. */
     public List<TransferMessage> timeline(Transfer transfer) {
-        return repository.timeline(em.getReference(Transfer.class, transfer.getId()));
+        return store.timeline(em.getReference(Transfer.class, transfer.getId()));
     }
 
     public List<Transfer> search(TransferSearch search) {
@@ -167,7 +167,7 @@ public class Transfers {
     }
 
     public Transfer recordOutcome(String conversationId, IntegrationOutcome outcome, ReasonCode reason) {
-        Transfer transfer = repository.lock(conversationId.toUpperCase(), TransferRole.REQUESTER)
+        Transfer transfer = store.lock(conversationId.toUpperCase(), TransferRole.REQUESTER)
                 .orElseThrow(() -> new TransferNotFoundException(conversationId));
         requester.recordOutcome(transfer, outcome, reason);
         return transfer;
@@ -199,7 +199,7 @@ public class Transfers {
     }
 
     private Transfer waitingForExtract(String conversationId) {
-        Transfer transfer = repository.lock(conversationId.toUpperCase(), TransferRole.SENDER)
+        Transfer transfer = store.lock(conversationId.toUpperCase(), TransferRole.SENDER)
                 .orElseThrow(() -> new TransferNotFoundException(conversationId));
         if (transfer.getStatus() != TransferStatus.WAITING_FOR_EXTRACT) {
             throw new IllegalTransitionException(transfer.getStatus(), TransferStatus.EXTRACT_SENT);

@@ -11,11 +11,11 @@ import uk.nhs.gp2gp.audit.AuditEvent.ActorType;
 import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.NhsNumber;
-import uk.nhs.gp2gp.repository.RepositorySettings;
-import uk.nhs.gp2gp.repository.SuspendedRecords;
-import uk.nhs.gp2gp.repository.Suspension;
-import uk.nhs.gp2gp.repository.SuspensionHistory;
-import uk.nhs.gp2gp.repository.SuspensionStatus;
+import uk.nhs.gp2gp.suspension.RepositorySettings;
+import uk.nhs.gp2gp.suspension.SuspendedRecords;
+import uk.nhs.gp2gp.suspension.Suspension;
+import uk.nhs.gp2gp.suspension.SuspensionHistory;
+import uk.nhs.gp2gp.suspension.SuspensionStatus;
 
 /**
  * suspended-records.xhtml?status=&ods=&nhsNumber=: the repository's holdings, and one patient's

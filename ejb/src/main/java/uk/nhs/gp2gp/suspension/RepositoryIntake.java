@@ -1,4 +1,4 @@
-package uk.nhs.gp2gp.repository;
+package uk.nhs.gp2gp.suspension;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -17,7 +17,7 @@ import uk.nhs.gp2gp.transfer.IntegrationOutcome;
 import uk.nhs.gp2gp.transfer.ReasonCode;
 import uk.nhs.gp2gp.transfer.RequesterSide;
 import uk.nhs.gp2gp.transfer.Transfer;
-import uk.nhs.gp2gp.transfer.TransferRepository;
+import uk.nhs.gp2gp.transfer.TransferStore;
 import uk.nhs.gp2gp.transfer.TransferRole;
 
 /**
@@ -47,7 +47,7 @@ public class RepositoryIntake {
     private RequesterSide requester;
 
     @EJB
-    private TransferRepository transfers;
+    private TransferStore transfers;
 
     @EJB
     private PatientRecords records;

@@ -1,9 +1,9 @@
-package uk.nhs.gp2gp.api.repository;
+package uk.nhs.gp2gp.api.suspension;
 
 import java.time.Instant;
 import java.util.List;
-import uk.nhs.gp2gp.repository.Suspension;
-import uk.nhs.gp2gp.repository.SuspensionHistory;
+import uk.nhs.gp2gp.suspension.Suspension;
+import uk.nhs.gp2gp.suspension.SuspensionHistory;
 
 /** A record the repository holds (or held), with its conversations and, for one record, its history. */
 public record SuspendedRecordView(String nhsNumber, String status, Instant since, String sourceOds, long sizeBytes,

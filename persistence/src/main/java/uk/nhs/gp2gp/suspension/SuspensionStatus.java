@@ -1,4 +1,4 @@
-package uk.nhs.gp2gp.repository;
+package uk.nhs.gp2gp.suspension;
 
 import java.util.EnumSet;
 import java.util.Map;

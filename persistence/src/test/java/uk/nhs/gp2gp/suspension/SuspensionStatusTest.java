@@ -1,4 +1,4 @@
-package uk.nhs.gp2gp.repository;
+package uk.nhs.gp2gp.suspension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package uk.nhs.gp2gp.api.repository;
+package uk.nhs.gp2gp.api.suspension;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -24,10 +24,10 @@ import uk.nhs.gp2gp.api.security.RequiresRole;
 import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
-import uk.nhs.gp2gp.repository.RepositorySettings;
-import uk.nhs.gp2gp.repository.SuspendedRecords;
-import uk.nhs.gp2gp.repository.Suspension;
-import uk.nhs.gp2gp.repository.SuspensionStatus;
+import uk.nhs.gp2gp.suspension.RepositorySettings;
+import uk.nhs.gp2gp.suspension.SuspendedRecords;
+import uk.nhs.gp2gp.suspension.Suspension;
+import uk.nhs.gp2gp.suspension.SuspensionStatus;
 
 /** The repository's holdings: what it holds, since when, from which practice, and what happened to each. */
 @Path("suspended-records")

@@ -13,7 +13,7 @@ import uk.nhs.gp2gp.transfer.TransferMessage.Direction;
 
 /** Finding transfers and writing their timeline. */
 @Stateless
-public class TransferRepository {
+public class TransferStore {
 
     @PersistenceContext(unitName = "gp2gp")
     private EntityManager em;

@@ -1,4 +1,4 @@
-package uk.nhs.gp2gp.repository;
+package uk.nhs.gp2gp.suspension;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -16,7 +16,7 @@ import uk.nhs.gp2gp.record.PatientRecords;
 import uk.nhs.gp2gp.scheduler.ScheduledTasks;
 import uk.nhs.gp2gp.transfer.ReasonCode;
 import uk.nhs.gp2gp.transfer.Transfer;
-import uk.nhs.gp2gp.transfer.TransferRepository;
+import uk.nhs.gp2gp.transfer.TransferStore;
 import uk.nhs.gp2gp.transfer.TransferRole;
 import uk.nhs.gp2gp.transfer.TransferStatus;
 
@@ -45,7 +45,7 @@ public class RepositoryRelease {
     private PatientRecords records;
 
     @EJB
-    private TransferRepository transfers;
+    private TransferStore transfers;
 
     @EJB
     private ScheduledTasks tasks;

@@ -1,4 +1,4 @@
-package uk.nhs.gp2gp.api.repository;
+package uk.nhs.gp2gp.api.suspension;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -24,8 +24,8 @@ import uk.nhs.gp2gp.api.security.RequiresRole;
 import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
-import uk.nhs.gp2gp.repository.RegistrationEvents;
-import uk.nhs.gp2gp.repository.RepositorySettings;
+import uk.nhs.gp2gp.suspension.RegistrationEvents;
+import uk.nhs.gp2gp.suspension.RepositorySettings;
 
 /**
  * NEMS-like change-of-registration events for the repository. A de-registration with no new

@@ -1,4 +1,4 @@
-package uk.nhs.gp2gp.api.repository;
+package uk.nhs.gp2gp.api.suspension;
 
 import jakarta.ejb.EJB;
 import jakarta.validation.Valid;

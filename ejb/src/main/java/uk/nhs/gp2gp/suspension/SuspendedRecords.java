@@ -1,4 +1,4 @@
-package uk.nhs.gp2gp.repository;
+package uk.nhs.gp2gp.suspension;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
