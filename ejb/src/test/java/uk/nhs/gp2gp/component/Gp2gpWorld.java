@@ -1,0 +1,116 @@
+package uk.nhs.gp2gp.component;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import uk.nhs.gp2gp.identifier.NhsNumber;
+import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.message.AttachmentSink;
+import uk.nhs.gp2gp.message.Gp2gpMessage;
+import uk.nhs.gp2gp.message.MessageFactory;
+import uk.nhs.gp2gp.message.MessageParser;
+import uk.nhs.gp2gp.message.MhsJsonWriter;
+import uk.nhs.gp2gp.message.PracticeSystem;
+import uk.nhs.gp2gp.practice.PracticeDetails;
+import uk.nhs.gp2gp.practice.Practices;
+import uk.nhs.gp2gp.transfer.Transfer;
+import uk.nhs.gp2gp.transfer.TransferRole;
+import uk.nhs.gp2gp.transfer.TransferStore;
+import uk.nhs.gp2gp.transport.InboundOutcome;
+import uk.nhs.gp2gp.transport.InboundReceiver;
+import uk.nhs.gp2gp.transport.InboundSource;
+import uk.nhs.gp2gp.transport.Outbox;
+import uk.nhs.gp2gp.transport.OutboxMessage;
+
+/**
+ * One practice hosted here and one partner practice reached through the MHS adaptor, around the
+ * real components: the partner's messages are built with {@link MessageFactory} and arrive as the
+ * MHS adaptor hands them over; what we send is read back from the outbox with the same codec.
+ */
+final class Gp2gpWorld implements AutoCloseable {
+
+    static final PracticeSystem HOSTED = new PracticeSystem("P99101", "900000009101", "P99101-9101");
+    static final PracticeSystem PARTNER = new PracticeSystem("P99102", "900000009102", "P99102-9102");
+    private static final AtomicInteger PATIENTS = new AtomicInteger();
+
+    final TestClock clock = new TestClock(Instant.parse("2027-01-11T09:00:00Z"));
+    final MessageFactory partner = new MessageFactory(clock);
+    final Components components;
+
+    Gp2gpWorld() {
+        this(Map.of());
+    }
+
+    Gp2gpWorld(Map<String, String> config) {
+        components = Components.start(config, clock);
+        inTransaction(() -> {
+            Practices practices = bean(Practices.class);
+            practices.put(OdsCode.of(HOSTED.odsCode()), new PracticeDetails("Synthetic Hosted Surgery",
+                    HOSTED.asid(), HOSTED.partyKey(), true, null, null));
+            practices.put(OdsCode.of(PARTNER.odsCode()), new PracticeDetails("Synthetic Partner Surgery",
+                    PARTNER.asid(), PARTNER.partyKey(), false, null, null));
+        });
+    }
+
+    /** A new test NHS number of the 999 range with a valid check digit, never given before in this JVM. */
+    static String newPatient() {
+        while (true) {
+            String digits = "999" + String.format("%06d", PATIENTS.incrementAndGet());
+            int sum = 0;
+            for (int i = 0; i < 9; i++) {
+                sum += (digits.charAt(i) - '0') * (10 - i);
+            }
+            int check = (11 - sum % 11) % 11;
+            if (check != 10) {
+                String number = digits + check;
+                if (!NhsNumber.isValid(number)) {
+                    throw new IllegalStateException("The modulus 11 rule disagrees with NhsNumber");
+                }
+                return number;
+            }
+        }
+    }
+
+    <T> T bean(Class<T> type) {
+        return components.get(type);
+    }
+
+    <T> T inTransaction(Supplier<T> work) {
+        return components.inTransaction(work);
+    }
+
+    void inTransaction(Runnable work) {
+        components.inTransaction(work);
+    }
+
+    /** The partner's message arrives through the MHS adaptor, in a transaction of its own. */
+    InboundOutcome receive(Gp2gpMessage message) {
+        byte[] envelope = MhsJsonWriter.toJson(message, a -> "Q".repeat((int) a.length()))
+                .getBytes(StandardCharsets.UTF_8);
+        return inTransaction(() -> bean(InboundReceiver.class).receive(envelope, InboundSource.MHS));
+    }
+
+    Transfer transfer(String conversationId, TransferRole role) {
+        return inTransaction(() -> bean(TransferStore.class).find(conversationId, role).orElseThrow());
+    }
+
+    /** What we queued for the partner in this transfer, oldest first, as the partner reads it. */
+    List<Gp2gpMessage> sent(Transfer transfer) {
+        return inTransaction(() -> {
+            Outbox outbox = bean(Outbox.class);
+            return outbox.ofTransfer(transfer.getId()).stream().map(OutboxMessage::getId).map(outbox::load)
+                    .map(m -> new MessageParser().parseJson(new ByteArrayInputStream(m.envelope()),
+                            AttachmentSink.DISCARD))
+                    .toList();
+        });
+    }
+
+    @Override
+    public void close() {
+        components.close();
+    }
+}
