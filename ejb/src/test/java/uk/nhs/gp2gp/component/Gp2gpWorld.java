@@ -17,6 +17,7 @@ import uk.nhs.gp2gp.message.MhsJsonWriter;
 import uk.nhs.gp2gp.message.PracticeSystem;
 import uk.nhs.gp2gp.practice.PracticeDetails;
 import uk.nhs.gp2gp.practice.Practices;
+import uk.nhs.gp2gp.scheduler.ScheduledTasks;
 import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferRole;
 import uk.nhs.gp2gp.transfer.TransferStore;
@@ -92,6 +93,12 @@ final class Gp2gpWorld implements AutoCloseable {
         byte[] envelope = MhsJsonWriter.toJson(message, a -> "Q".repeat((int) a.length()))
                 .getBytes(StandardCharsets.UTF_8);
         return inTransaction(() -> bean(InboundReceiver.class).receive(envelope, InboundSource.MHS));
+    }
+
+    /** One beat of the scheduler, as the heartbeat runs it: due tasks claimed, then each run on its own. */
+    void runDueTasks() {
+        ScheduledTasks tasks = bean(ScheduledTasks.class);
+        inTransaction(() -> tasks.claimDue(100)).forEach(id -> inTransaction(() -> tasks.run(id)));
     }
 
     Transfer transfer(String conversationId, TransferRole role) {
