@@ -90,8 +90,12 @@ final class Gp2gpWorld implements AutoCloseable {
 
     /** The partner's message arrives through the MHS adaptor, in a transaction of its own. */
     InboundOutcome receive(Gp2gpMessage message) {
-        byte[] envelope = MhsJsonWriter.toJson(message, a -> "Q".repeat((int) a.length()))
-                .getBytes(StandardCharsets.UTF_8);
+        return receive(MhsJsonWriter.toJson(message, a -> "Q".repeat((int) a.length()))
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An MHS JSON envelope arrives through the MHS adaptor, in a transaction of its own. */
+    InboundOutcome receive(byte[] envelope) {
         return inTransaction(() -> bean(InboundReceiver.class).receive(envelope, InboundSource.MHS));
     }
 
