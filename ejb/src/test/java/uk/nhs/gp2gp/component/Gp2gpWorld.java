@@ -10,14 +10,18 @@ import java.util.function.Supplier;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.message.AttachmentSink;
+import uk.nhs.gp2gp.message.EhrRequest;
 import uk.nhs.gp2gp.message.Gp2gpMessage;
+import uk.nhs.gp2gp.message.Interaction;
 import uk.nhs.gp2gp.message.MessageFactory;
 import uk.nhs.gp2gp.message.MessageParser;
 import uk.nhs.gp2gp.message.MhsJsonWriter;
+import uk.nhs.gp2gp.message.OutgoingFile;
 import uk.nhs.gp2gp.message.PracticeSystem;
 import uk.nhs.gp2gp.practice.PracticeDetails;
 import uk.nhs.gp2gp.practice.Practices;
 import uk.nhs.gp2gp.scheduler.ScheduledTasks;
+import uk.nhs.gp2gp.transfer.RequesterSide;
 import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferRole;
 import uk.nhs.gp2gp.transfer.TransferStore;
@@ -86,6 +90,20 @@ final class Gp2gpWorld implements AutoCloseable {
 
     void inTransaction(Runnable work) {
         components.inTransaction(work);
+    }
+
+    /** The hosted practice asks the partner for a new patient's record. */
+    Transfer requestRecord() {
+        return inTransaction(() -> bean(RequesterSide.class).request(new NhsNumber(newPatient()),
+                OdsCode.of(HOSTED.odsCode()), OdsCode.of(PARTNER.odsCode())));
+    }
+
+    /** The partner's extract answering the request we sent in this transfer, with these files. */
+    Gp2gpMessage extractFor(Transfer transfer, List<OutgoingFile> files) {
+        EhrRequest request = (EhrRequest) sent(transfer).stream()
+                .filter(m -> m.interaction().orElse(null) == Interaction.EHR_REQUEST).findFirst().orElseThrow()
+                .payload();
+        return partner.ehrExtract(transfer.getConversationId(), request, PARTNER, HOSTED, files);
     }
 
     /** The partner's message arrives through the MHS adaptor, in a transaction of its own. */

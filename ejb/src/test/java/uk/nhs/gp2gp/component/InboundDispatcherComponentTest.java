@@ -129,9 +129,8 @@ class InboundDispatcherComponentTest {
 
     @Test
     void aMessageFromOutsideInTheNameOfAHostedPracticeIsForbidden() {
-        PracticeSystem impostor = new PracticeSystem(HOSTED.odsCode(), PARTNER.asid(), HOSTED.partyKey());
-        Gp2gpMessage request = world.partner.ehrRequest(MessageIds.newId(), Gp2gpWorld.newPatient(), impostor,
-                PARTNER);
+        // Everything about it is the hosted practice's own, as an impostor who knows the directory would write it.
+        Gp2gpMessage request = world.partner.ehrRequest(MessageIds.newId(), Gp2gpWorld.newPatient(), HOSTED, PARTNER);
 
         assertEquals(InboundOutcome.Kind.FORBIDDEN, world.receive(request).kind());
         assertTrue(conversation(request.conversationId()).isEmpty());

@@ -14,14 +14,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 import uk.nhs.gp2gp.content.ContentStore;
 import uk.nhs.gp2gp.content.StoredContent;
 import uk.nhs.gp2gp.identifier.MessageIds;
-import uk.nhs.gp2gp.identifier.NhsNumber;
-import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.message.Acknowledgement;
 import uk.nhs.gp2gp.message.EhrRequest;
 import uk.nhs.gp2gp.message.Gp2gpMessage;
-import uk.nhs.gp2gp.message.Interaction;
 import uk.nhs.gp2gp.transfer.ReasonCode;
-import uk.nhs.gp2gp.transfer.RequesterSide;
 import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferRole;
 import uk.nhs.gp2gp.transfer.TransferStatus;
@@ -45,13 +41,13 @@ class RequesterSideComponentTest {
 
     @Test
     void theRequestGoesOutAndTheExtractMakesTheRecordReadyToIntegrate() {
-        Transfer transfer = requested();
+        Transfer transfer = world.requestRecord();
         List<Gp2gpMessage> sent = world.sent(transfer);
         assertEquals(1, sent.size(), "only the request goes out");
         EhrRequest request = (EhrRequest) sent.get(0).payload();
         assertEquals(transfer.getNhsNumber(), request.nhsNumber());
 
-        InboundOutcome outcome = world.receive(extractFor(transfer));
+        InboundOutcome outcome = world.receive(world.extractFor(transfer, List.of()));
 
         assertEquals(InboundOutcome.Kind.PROCESSED, outcome.kind(), outcome.detail());
         assertEquals(TransferStatus.READY_TO_INTEGRATE, status(transfer));
@@ -60,7 +56,7 @@ class RequesterSideComponentTest {
     @ParameterizedTest
     @EnumSource(ReasonCode.class)
     void aNegativeAcknowledgementOfTheRequestFailsTheTransferWithItsCode(ReasonCode reason) {
-        Transfer transfer = requested();
+        Transfer transfer = world.requestRecord();
         Gp2gpMessage nack = world.partner.acknowledgement(transfer.getConversationId(), PARTNER, HOSTED,
                 transfer.getRequestMessageId(), Acknowledgement.Type.AE, reason.code(), reason.meaning());
 
@@ -74,8 +70,8 @@ class RequesterSideComponentTest {
 
     @Test
     void theSameExtractDeliveredTwiceIsProcessedOnce() {
-        Transfer transfer = requested();
-        Gp2gpMessage extract = extractFor(transfer);
+        Transfer transfer = world.requestRecord();
+        Gp2gpMessage extract = world.extractFor(transfer, List.of());
 
         assertEquals(InboundOutcome.Kind.PROCESSED, world.receive(extract).kind());
         assertEquals(InboundOutcome.Kind.DUPLICATE, world.receive(extract).kind());
@@ -97,19 +93,6 @@ class RequesterSideComponentTest {
 
         assertEquals(InboundOutcome.Kind.REFUSED, outcome.kind());
         assertTrue(world.inTransaction(() -> world.bean(TransferStore.class).ofConversation(conversation).isEmpty()));
-    }
-
-    private static Transfer requested() {
-        return world.inTransaction(() -> world.bean(RequesterSide.class).request(
-                new NhsNumber(Gp2gpWorld.newPatient()), OdsCode.of(HOSTED.odsCode()), OdsCode.of(PARTNER.odsCode())));
-    }
-
-    /** The partner's extract answering the request we sent in this transfer. */
-    private static Gp2gpMessage extractFor(Transfer transfer) {
-        EhrRequest request = (EhrRequest) world.sent(transfer).stream()
-                .filter(m -> m.interaction().orElse(null) == Interaction.EHR_REQUEST).findFirst().orElseThrow()
-                .payload();
-        return world.partner.ehrExtract(transfer.getConversationId(), request, PARTNER, HOSTED, List.of());
     }
 
     private static TransferStatus status(Transfer transfer) {
