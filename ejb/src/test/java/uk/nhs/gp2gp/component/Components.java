@@ -86,6 +86,7 @@ import uk.nhs.gp2gp.transfer.Transfer;
  *     handed to another before its {@code @PostConstruct} ran.</li>
  * <li>Field injection only; qualifiers are ignored (an observer with a qualifier is never called);
  *     no decorators, alternatives, disposers, or asynchronous events.</li>
+ * <li>A test double is used as given: nothing is injected into it.</li>
  * <li>Background work handed to an executor is not run: outbound messages stay in the outbox, where
  *     the tests read them. No transport is called unless a test calls the relay.</li>
  * </ul>

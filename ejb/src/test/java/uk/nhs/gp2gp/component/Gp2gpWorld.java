@@ -50,8 +50,11 @@ final class Gp2gpWorld implements AutoCloseable {
         this(Map.of());
     }
 
-    Gp2gpWorld(Map<String, String> config) {
-        components = Components.start(config, clock);
+    /** With these settings over the defaults, and test doubles besides the clock. */
+    Gp2gpWorld(Map<String, String> config, Object... doubles) {
+        List<Object> all = new java.util.ArrayList<>(List.of(doubles));
+        all.add(clock);
+        components = Components.start(config, all.toArray());
         inTransaction(() -> {
             Practices practices = bean(Practices.class);
             practices.put(OdsCode.of(HOSTED.odsCode()), new PracticeDetails("Synthetic Hosted Surgery",
