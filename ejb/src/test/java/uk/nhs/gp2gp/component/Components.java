@@ -84,8 +84,10 @@ import uk.nhs.gp2gp.transfer.Transfer;
  *     no EJB timers or {@code @Schedule} (a test calls the scheduler), no {@code @Startup}.</li>
  * <li>One instance per bean class, no pooling, no proxies, no scopes. In a cycle of beans, one may be
  *     handed to another before its {@code @PostConstruct} ran.</li>
- * <li>Field injection only; qualifiers are ignored (an observer with a qualifier is never called);
- *     no decorators, alternatives, disposers, or asynchronous events.</li>
+ * <li>Field and constructor injection only (no initializer methods); qualifiers are ignored (an
+ *     observer with a qualifier is never called); no decorators, alternatives, disposers, or
+ *     asynchronous events.</li>
+ * <li>One thread, one node: a claim's {@code SKIP LOCKED} never meets another transaction's lock here.</li>
  * <li>A test double is used as given: nothing is injected into it.</li>
  * <li>Background work handed to an executor is not run: outbound messages stay in the outbox, where
  *     the tests read them. No transport is called unless a test calls the relay.</li>
@@ -192,6 +194,11 @@ public final class Components implements AutoCloseable {
     private Object created(Class<?> type) {
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
             List<Class<?>> implementations = implementationsOf(type);
+            if (implementations.isEmpty() && type.isInterface() && Executor.class.isAssignableFrom(type)) {
+                Object executor = idleExecutor(type);
+                beans.put(type, executor);
+                return executor;
+            }
             if (implementations.size() != 1) {
                 throw new IllegalStateException("Cannot choose a " + type.getName() + " among " + implementations
                         + ": give the components a test double");
@@ -199,10 +206,8 @@ public final class Components implements AutoCloseable {
             return get(implementations.get(0));
         }
         try {
-            var constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            Object bean = constructor.newInstance();
-            beans.put(type, bean); // before wiring, so that a cycle of beans closes on this instance
+            Object bean = constructed(type);
+            beans.put(type, bean); // before wiring, so that a cycle of fields closes on this instance
             for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
                 for (Field field : c.getDeclaredFields()) {
                     Object value = valueFor(field);
@@ -221,6 +226,20 @@ public final class Components implements AutoCloseable {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot create " + type.getName() + " without a container", e);
         }
+    }
+
+    /** By its {@code @Inject} constructor, its arguments found by type; else by its no-argument one. */
+    private Object constructed(Class<?> type) throws ReflectiveOperationException {
+        for (var constructor : type.getDeclaredConstructors()) {
+            if (constructor.isAnnotationPresent(Inject.class)) {
+                Object[] args = Stream.of(constructor.getParameterTypes()).map(this::get).toArray();
+                constructor.setAccessible(true);
+                return constructor.newInstance(args);
+            }
+        }
+        var constructor = type.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        return constructor.newInstance();
     }
 
     private Object valueFor(Field field) {
@@ -302,20 +321,24 @@ public final class Components implements AutoCloseable {
         }
         if (type == TransactionSynchronizationRegistry.class) {
             return proxy(TransactionSynchronizationRegistry.class, (method, args) -> switch (method.getName()) {
-                case "registerInterposedSynchronization" -> transaction().synchronizations.add((Synchronization) args[0]);
-                case "getTransactionStatus" -> current.get() == null ? Status.STATUS_NO_TRANSACTION : Status.STATUS_ACTIVE;
+                case "registerInterposedSynchronization" ->
+                        transaction().synchronizations.add((Synchronization) args[0]);
+                case "getTransactionStatus" ->
+                        current.get() == null ? Status.STATUS_NO_TRANSACTION : Status.STATUS_ACTIVE;
                 default -> throw new UnsupportedOperationException(method.getName() + " is not modelled");
             });
         }
-        if (Executor.class.isAssignableFrom(type) && type.isInterface()) {
-            return proxy(type, (method, args) -> {
-                if (method.getName().equals("execute")) {
-                    return null; // background work is not run; see the class comment
-                }
-                throw new UnsupportedOperationException("Executor." + method.getName() + " is not modelled");
-            });
-        }
         return get(type);
+    }
+
+    /** An executor that runs nothing: background work is not modelled (see the class comment). */
+    private static Object idleExecutor(Class<?> type) {
+        return proxy(type, (method, args) -> {
+            if (method.getName().equals("execute")) {
+                return null;
+            }
+            throw new UnsupportedOperationException("Executor." + method.getName() + " is not modelled");
+        });
     }
 
     /** The transaction's own connection, which the bean may close: it stays open until the transaction ends. */
@@ -472,7 +495,7 @@ public final class Components implements AutoCloseable {
         }
         List<Class<?>> classes = new ArrayList<>();
         for (String name : names) {
-            if (name.endsWith(".class") && !name.endsWith("module-info.class") && !name.endsWith("package-info.class")) {
+            if (name.endsWith(".class") && !name.endsWith("-info.class")) {
                 try {
                     Class<?> type = Class.forName(name.replace('\\', '/').replace('/', '.').replaceAll("\\.class$", ""),
                             false, anchor.getClassLoader());
@@ -499,7 +522,8 @@ public final class Components implements AutoCloseable {
             dataSource.setUrl(url);
             dataSource.setUser(System.getProperty("gp2gp.test.db.user", "postgres"));
             dataSource.setPassword(System.getProperty("gp2gp.test.db.password", ""));
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("drop schema if exists public cascade");
                 statement.execute("create schema public");
             } catch (Exception e) {

@@ -63,7 +63,8 @@ class SenderSideComponentTest {
                 sent.stream().map(m -> m.interaction().orElseThrow()).toList());
         EhrExtract extract = (EhrExtract) sent.get(0).payload();
         assertEquals(patient, extract.nhsNumber());
-        assertEquals(((EhrRequest) request.payload()).requestId(), extract.requestId(), "the extract names its request");
+        assertEquals(((EhrRequest) request.payload()).requestId(), extract.requestId(),
+                "the extract names its request");
         Acknowledgement ack = (Acknowledgement) sent.get(1).payload();
         assertEquals(Acknowledgement.Type.AA, ack.type());
         assertEquals(request.messageId(), ack.refersTo());
