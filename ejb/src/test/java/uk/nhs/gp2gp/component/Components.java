@@ -47,6 +47,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -89,8 +90,9 @@ import uk.nhs.gp2gp.transfer.Transfer;
  *     asynchronous events.</li>
  * <li>One thread, one node: a claim's {@code SKIP LOCKED} never meets another transaction's lock here.</li>
  * <li>A test double is used as given: nothing is injected into it.</li>
- * <li>Background work handed to an executor is not run: outbound messages stay in the outbox, where
- *     the tests read them. No transport is called unless a test calls the relay.</li>
+ * <li>An executor refuses all work, as a saturated one does: the relay does not send at once, and
+ *     outbound messages stay in the outbox, where the tests read them (the relay logs that the
+ *     heartbeat will send them). No transport is called unless a test calls the relay.</li>
  * </ul>
  */
 public final class Components implements AutoCloseable {
@@ -195,7 +197,7 @@ public final class Components implements AutoCloseable {
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
             List<Class<?>> implementations = implementationsOf(type);
             if (implementations.isEmpty() && type.isInterface() && Executor.class.isAssignableFrom(type)) {
-                Object executor = idleExecutor(type);
+                Object executor = refusingExecutor(type);
                 beans.put(type, executor);
                 return executor;
             }
@@ -331,13 +333,10 @@ public final class Components implements AutoCloseable {
         return get(type);
     }
 
-    /** An executor that runs nothing: background work is not modelled (see the class comment). */
-    private static Object idleExecutor(Class<?> type) {
+    /** An executor that refuses all work, as a saturated one does: background work is not modelled. */
+    private static Object refusingExecutor(Class<?> type) {
         return proxy(type, (method, args) -> {
-            if (method.getName().equals("execute")) {
-                return null;
-            }
-            throw new UnsupportedOperationException("Executor." + method.getName() + " is not modelled");
+            throw new RejectedExecutionException("No background work in component tests");
         });
     }
 

@@ -5,23 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.nhs.gp2gp.component.Gp2gpWorld.HOSTED;
 import static uk.nhs.gp2gp.component.Gp2gpWorld.PARTNER;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import uk.nhs.gp2gp.content.ContentStore;
 import uk.nhs.gp2gp.content.StoredContent;
 import uk.nhs.gp2gp.identifier.MessageIds;
+import uk.nhs.gp2gp.message.AckReason;
 import uk.nhs.gp2gp.message.Acknowledgement;
 import uk.nhs.gp2gp.message.EhrRequest;
 import uk.nhs.gp2gp.message.Gp2gpMessage;
+import uk.nhs.gp2gp.transfer.IntegrationOutcome;
 import uk.nhs.gp2gp.transfer.ReasonCode;
 import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferRole;
 import uk.nhs.gp2gp.transfer.TransferStatus;
 import uk.nhs.gp2gp.transfer.TransferStore;
+import uk.nhs.gp2gp.transfer.Transfers;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 
 /** The new practice's side of a transfer, on the real beans and database, without a server. */
@@ -80,6 +85,40 @@ class RequesterSideComponentTest {
         assertEquals(1, world.inTransaction(() -> world.bean(ContentStore.class)
                 .ofTransfer(transfer.getId(), StoredContent.Kind.EXTRACT).size()), "the record is kept once");
         assertEquals(1, world.sent(transfer).size(), "the duplicate is not answered again");
+    }
+
+    @ParameterizedTest(name = "{0}: {2} {3}")
+    @CsvSource({"INTEGRATED, INTEGRATED, AA,", "SUPPRESSED, SUPPRESSED, AE, 15", "REJECTED, REJECTED, AE, 11"})
+    void theOutcomeOfIntegrationGoesOutAsTheFinalAcknowledgement(IntegrationOutcome outcome, TransferStatus status,
+            Acknowledgement.Type type, String code) {
+        Transfer transfer = world.requestRecord();
+        Gp2gpMessage extract = world.extractFor(transfer, List.of());
+        world.receive(extract);
+
+        world.inTransaction(() -> world.bean(Transfers.class).recordOutcome(transfer.getConversationId(), outcome,
+                null));
+
+        assertEquals(status, status(transfer));
+        List<Gp2gpMessage> sent = world.sent(transfer);
+        Acknowledgement finalAck = (Acknowledgement) sent.get(sent.size() - 1).payload();
+        assertEquals(type, finalAck.type());
+        assertEquals(extract.messageId(), finalAck.refersTo());
+        assertEquals(code, finalAck.reason().map(AckReason::code).orElse(null));
+    }
+
+    @Test
+    void noExtractWithinTheTimeoutTimesTheTransferOut() {
+        Transfer transfer = world.requestRecord();
+
+        // gp2gp.requester.extract-timeout: 4 h 10 min by default.
+        world.clock.advance(Duration.ofHours(4).plusMinutes(9));
+        world.runDueTasks();
+        assertEquals(TransferStatus.REQUESTED, status(transfer), "not yet");
+        world.clock.advance(Duration.ofMinutes(1));
+        world.runDueTasks();
+
+        assertEquals(TransferStatus.TIMED_OUT, status(transfer));
+        assertEquals(1, world.sent(transfer).size(), "a timeout is not acknowledged: nothing to answer");
     }
 
     @Test
