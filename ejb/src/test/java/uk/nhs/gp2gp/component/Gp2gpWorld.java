@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.message.AttachmentSink;
@@ -52,9 +53,7 @@ final class Gp2gpWorld implements AutoCloseable {
 
     /** With these settings over the defaults, and test doubles besides the clock. */
     Gp2gpWorld(Map<String, String> config, Object... doubles) {
-        List<Object> all = new java.util.ArrayList<>(List.of(doubles));
-        all.add(clock);
-        components = Components.start(config, all.toArray());
+        components = Components.start(config, Stream.concat(Stream.of(doubles), Stream.of(clock)).toArray());
         inTransaction(() -> {
             Practices practices = bean(Practices.class);
             practices.put(OdsCode.of(HOSTED.odsCode()), new PracticeDetails("Synthetic Hosted Surgery",
