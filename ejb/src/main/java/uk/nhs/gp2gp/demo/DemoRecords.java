@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import uk.nhs.gp2gp.record.RecordAttachment;
-import uk.nhs.gp2gp.transfer.AttachmentDescription;
+import uk.nhs.gp2gp.message.AttachmentDescription;
 
 /**
  * Synthetic GP records for the demo: test NHS numbers (999 range), made-up practices, made-up

@@ -27,6 +27,12 @@ final class EhrExtractXml {
         Hl7Writer.wrapper(h, out);
         out.write(Hl7Writer.parties(h));
         out.write(Hl7Writer.controlActStart(h.senderAsid()));
+        if (x.recordXml() != null) {
+            out.write("    <subject typeCode=\"SUBJ\" contextConductionInd=\"false\">\n");
+            out.write(x.recordXml());
+            out.write("\n    </subject>\n  </ControlActEvent>\n</" + h.interactionId() + ">\n");
+            return;
+        }
         out.write("""
                     <subject typeCode="SUBJ" contextConductionInd="false">
                       <EhrExtract classCode="EXTRACT" moodCode="EVN">

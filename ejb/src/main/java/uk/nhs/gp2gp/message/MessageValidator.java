@@ -109,16 +109,16 @@ public final class MessageValidator {
     private void request(EhrRequest r) {
         id("requestId", REQUEST + "id/@root", r.requestId(), true);
         nhsNumber(REQUEST + "recordTarget/patient/id/@extension", r.nhsNumber());
-        ods("requestingOds", REQUEST + "author" + ORG, r.requestingOds(), true);
-        ods("sendingOds", REQUEST + "destination" + ORG, r.sendingOds(), true);
+        ods("requestingOds", REQUEST + "author" + ORG, r.requestingOds());
+        ods("sendingOds", REQUEST + "destination" + ORG, r.sendingOds());
     }
 
     private void extract(EhrExtract x) {
         String base = "/" + x.header().interactionId() + EXTRACT;
         id("extractId", base + "id/@root", x.extractId(), true);
         nhsNumber(base + "recordTarget/patient/id/@extension", x.nhsNumber());
-        ods("sendingOds", base + "author" + ORG, x.sendingOds(), true);
-        ods("requestingOds", base + "destination" + ORG, x.requestingOds(), false);
+        ods("sendingOds", base + "author" + ORG, x.sendingOds());
+        ods("requestingOds", base + "destination" + ORG, x.requestingOds());
         if (x.requestId() == null) {
             warn("requestId", base + "inFulfillmentOf/priorEhrRequest/id/@root",
                     "missing: the extract does not name the request it answers");
@@ -154,8 +154,8 @@ public final class MessageValidator {
             return;
         }
         id("payloadId", COPC + "id/@root", c.payloadId(), false);
-        ods("fromOds", COPC + "value/Gp2gpfragment/From", c.fromOds(), false);
-        ods("toOds", COPC + "value/Gp2gpfragment/Recipients/Recipient", c.toOds(), false);
+        ods("fromOds", COPC + "value/Gp2gpfragment/From", c.fromOds());
+        ods("toOds", COPC + "value/Gp2gpfragment/Recipients/Recipient", c.toOds());
         if (c.kind() == CopcMessage.Kind.CONTINUE_REQUEST) {
             id("refersTo", COPC + "pertinentInformation/pertinentPayloadBody/value/Gp2gpfragment/acknowledgedMessage"
                     + "/id/@root", c.acknowledgedMessageId(), true);
@@ -207,13 +207,10 @@ public final class MessageValidator {
         }
     }
 
-    private void ods(String field, String location, String value, boolean required) {
+    /** A practice the payload names: when it is missing, receivers take the ebXML party's. */
+    private void ods(String field, String location, String value) {
         if (value == null || value.isBlank()) {
-            if (required) {
-                required(field, location, "an ODS code");
-            } else {
-                warn(field, location, "missing");
-            }
+            warn(field, location, "missing: the ebXML party's ODS code stands in");
         } else if (!ODS.matcher(value.strip()).matches()) {
             warn(field, location, "not an ODS code (3 to 8 letters and digits)");
         }
