@@ -126,7 +126,7 @@ public final class MessageFactory {
         EhrExtract whole = (EhrExtract) extract.payload();
         Instant now = clock.instant();
         String partId = MessageIds.newId();
-        String fileName = "_" + partId + "_RCMR_IN030000UK06.xml.gz";
+        String fileName = "_" + partId + "_" + Interaction.EHR_EXTRACT.id() + ".xml.gz";
         ExternalAttachment original = new ExternalAttachment(partId, null, AttachmentDescription.parse(
                 AttachmentDescription.format(fileName, "text/xml", true, originalLarge, false, originalLength, true)));
         List<ExternalAttachment> external = new ArrayList<>(extract.externalAttachments());

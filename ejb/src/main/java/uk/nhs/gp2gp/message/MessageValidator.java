@@ -3,6 +3,8 @@ package uk.nhs.gp2gp.message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 
 /**
@@ -23,11 +25,11 @@ public final class MessageValidator {
     private static final Pattern EBXML_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}.*");
     private static final Pattern TEMPLATE = Pattern.compile(".*\\{\\{.*}}.*");
 
-    private static final String REQUEST = "/RCMR_IN010000UK05/ControlActEvent/subject/EhrRequest/";
+    private static final String REQUEST = "/" + Interaction.EHR_REQUEST.id() + "/ControlActEvent/subject/EhrRequest/";
     private static final String EXTRACT = "/ControlActEvent/subject/EhrExtract/";
     private static final String ORG = "/AgentOrgSDS/agentOrganizationSDS/id/@extension";
-    private static final String ACK = "/MCCI_IN010000UK13/";
-    private static final String COPC = "/COPC_IN000001UK01/ControlActEvent/subject/PayloadInformation/";
+    private static final String ACK = "/" + Interaction.ACKNOWLEDGEMENT.id() + "/";
+    private static final String COPC = "/" + Interaction.COPC.id() + "/ControlActEvent/subject/PayloadInformation/";
     private static final String HEADER = "/Envelope/Header/MessageHeader/";
 
     private final List<Violation> found = new ArrayList<>();
@@ -69,8 +71,8 @@ public final class MessageValidator {
             required("ebXML.Action", HEADER + "Action", "the interaction id");
         } else if (interaction == null) {
             found.add(Violation.error("ebXML.Action", HEADER + "Action", "names no GP2GP interaction",
-                    "one of RCMR_IN010000UK05, RCMR_IN030000UK06, RCMR_IN030000UK07, MCCI_IN010000UK13, "
-                            + "COPC_IN000001UK01", null));
+                    "one of " + Stream.of(Interaction.values()).map(Interaction::id).collect(Collectors.joining(", ")),
+                    null));
         }
         id("ebXML.ConversationId", HEADER + "ConversationId", e.conversationId(), true);
         id("ebXML.MessageId", HEADER + "MessageData/MessageId", e.messageId(), true);

@@ -53,13 +53,15 @@ final class XmlMessageReader {
     /** The NHS number of a stored record: an extract message or a bare EhrExtract; nothing else is kept. */
     String nhsNumberOfRecord(InputStream in) {
         XmlFieldReader.Fields fields = new XmlFieldReader(limits, "record").read(SafeXml.open(factory, in, "record"),
-                root -> new XmlFieldReader.Plan(new PathTrie().capture("nhsNumber", switch (root) {
-                    case "EhrExtract" -> "";
-                    case "RCMR_IN030000UK06", "RCMR_IN030000UK07" -> "ControlActEvent/subject/EhrExtract/";
-                    default -> throw MessageProblem.of("record", "/" + truncate(root), "the root element "
-                            + truncate(root) + " is not a record", "an RCMR_IN030000UK06 message or an EhrExtract",
-                            NackCode.EXTRACT_MALFORMED);
-                } + "recordTarget/patient/id@extension"), null));
+                root -> {
+                    String extract = root.equals("EhrExtract") ? "" : Interaction.of(root).filter(Interaction::isExtract)
+                            .map(i -> "ControlActEvent/subject/EhrExtract/")
+                            .orElseThrow(() -> MessageProblem.of("record", "/" + truncate(root), "the root element "
+                                    + truncate(root) + " is not a record", "an extract message or an EhrExtract",
+                                    NackCode.EXTRACT_MALFORMED));
+                    return new XmlFieldReader.Plan(new PathTrie().capture("nhsNumber",
+                            extract + "recordTarget/patient/id@extension"), null);
+                });
         if (!Hl7PayloadReader.NAMESPACE.equals(fields.rootNamespace())) {
             throw MessageProblem.of("record", "/" + fields.root(), "the record is not in the "
                     + Hl7PayloadReader.NAMESPACE + " namespace", "HL7 in " + Hl7PayloadReader.NAMESPACE,

@@ -30,6 +30,7 @@ import uk.nhs.gp2gp.content.ContentStore;
 import uk.nhs.gp2gp.content.StoredContent;
 import uk.nhs.gp2gp.message.AttachmentDescription;
 import uk.nhs.gp2gp.message.Base64DecodingInputStream;
+import uk.nhs.gp2gp.message.Interaction;
 import uk.nhs.gp2gp.message.MessageLimits;
 import uk.nhs.gp2gp.message.MessageParser;
 import uk.nhs.gp2gp.message.MessageProblem;
@@ -396,7 +397,7 @@ public class LargeRecordParts {
         in.reset();
         String text = new String(head, UTF_8);
         int start = text.indexOf('<', text.startsWith("<?xml") ? text.indexOf("?>") + 2 : 0);
-        return start >= 0 && text.startsWith("RCMR_IN030000UK06", start + 1);
+        return start >= 0 && text.startsWith(Interaction.EHR_EXTRACT.id(), start + 1);
     }
 
     /** Opens each piece only when the one before it is read to the end (one database stream at a time). */
