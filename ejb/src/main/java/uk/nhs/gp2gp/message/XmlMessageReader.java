@@ -59,7 +59,7 @@ final class XmlMessageReader {
                             .orElseThrow(() -> MessageProblem.of("record", "/" + truncate(root), "the root element "
                                     + truncate(root) + " is not a record", "an extract message or an EhrExtract",
                                     NackCode.EXTRACT_MALFORMED));
-                    return new XmlFieldReader.Plan(new PathTrie().capture("nhsNumber",
+                    return new XmlFieldReader.Plan(new PathTrie().captureFirst("nhsNumber",
                             extract + "recordTarget/patient/id@extension"), null);
                 });
         if (!Hl7PayloadReader.NAMESPACE.equals(fields.rootNamespace())) {

@@ -137,6 +137,18 @@ class ConversationCodecTest {
     }
 
     @Test
+    void aRecordIsAboutTheFirstPatientItNamesAndItsRootMustBeAnExtract() {
+        String twice = "<EhrExtract xmlns=\"urn:hl7-org:v3\">"
+                + "<recordTarget><patient><id extension=\"9990000026\"/></patient></recordTarget>"
+                + "<recordTarget><patient><id extension=\"9990000034\"/></patient></recordTarget></EhrExtract>";
+        assertEquals("9990000026", codec.nhsNumberOfRecord(stream(twice)));
+        assertEquals("record", assertThrows(UnreadableMessageException.class, () -> codec.nhsNumberOfRecord(
+                stream("<MCCI_IN010000UK13 xmlns=\"urn:hl7-org:v3\"/>"))).field());
+        assertEquals("nhsNumber", assertThrows(UnreadableMessageException.class, () -> codec.nhsNumberOfRecord(
+                stream("<EhrExtract xmlns=\"urn:hl7-org:v3\"/>"))).field());
+    }
+
+    @Test
     void hostileOrBrokenXmlIsRefusedWithTheFieldNamed() {
         String doctype = "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><EhrExtract xmlns=\"urn:hl7-org:v3\">&e;</EhrExtract>";
         UnreadableMessageException e = assertThrows(UnreadableMessageException.class,
