@@ -25,7 +25,7 @@ import javax.xml.stream.events.XMLEvent;
  * Copies the EhrExtract out of a stored record (an RCMR_IN030000UK06 message or a bare EhrExtract),
  * event by event, giving it the new extract id, the link to this conversation's request and the
  * requesting practice as destination. Everything else, the clinical content included, is untouched.
- * Notes on the way the patient's NHS number and the authoring practice, the facts the message record holds.
+ * On the way it notes the patient's NHS number and the authoring practice (the {@link EhrExtract} fields).
  */
 final class ExtractRewriter {
 

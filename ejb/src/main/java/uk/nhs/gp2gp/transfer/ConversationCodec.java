@@ -15,6 +15,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 import uk.nhs.gp2gp.identifier.InvalidIdentifierException;
@@ -52,6 +53,8 @@ public class ConversationCodec {
     /** The largest message read whole; GP2GP messages are at most 5 MB plus some envelope. */
     static final int MAX_ENVELOPE_BYTES = 16 * 1024 * 1024;
     private static final MessageLimits LIMITS = MessageLimits.defaults().withMaxJsonBytes(MAX_ENVELOPE_BYTES);
+    /** The fields of the validator's errors that the workflow answers itself (see {@link #read}). */
+    private static final Set<String> ANSWERED_IN_CONVERSATION = Set.of("nhsNumber", "attachments");
 
     @Inject
     private Clock clock;
@@ -177,8 +180,10 @@ public class ConversationCodec {
 
     /**
      * Reads an inbound MHS JSON envelope as the inspector does; throws {@link UnreadableMessageException}
-     * for the first error the reader or the validator found. A request's or an extract's NHS number is
-     * the exception: its faults are answered in the conversation, with a negative acknowledgement.
+     * for the first error the reader or the validator found, except those the workflow answers in the
+     * conversation with a negative acknowledgement carrying the same code: a request's or an extract's
+     * NHS number (18, 21) and a part the manifest names that is not in the message (a COPC without
+     * its attachment: 30).
      */
     public ReceivedMessage read(byte[] envelope) {
         List<String> contents = new ArrayList<>();
@@ -193,9 +198,10 @@ public class ConversationCodec {
         } catch (MessageProblem e) {
             throw UnreadableMessageException.of(e);
         }
-        message.errors().stream().filter(v -> !v.field().equals("nhsNumber")).findFirst().ifPresent(v -> {
-            throw UnreadableMessageException.of(v);
-        });
+        message.errors().stream().filter(v -> !ANSWERED_IN_CONVERSATION.contains(v.field())).findFirst()
+                .ifPresent(v -> {
+                    throw UnreadableMessageException.of(v);
+                });
         EbxmlEnvelope header = message.envelope();
         String conversationId = id("conversationId", header.conversationId());
         String messageId = id("messageId", header.messageId());

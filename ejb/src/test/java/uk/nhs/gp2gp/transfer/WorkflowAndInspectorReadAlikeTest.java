@@ -127,6 +127,27 @@ class WorkflowAndInspectorReadAlikeTest {
         assertEquals(ReasonCode.R18.code(), NackCode.REQUEST_MALFORMED.code());
     }
 
+    /**
+     * A COPC whose manifest names a part it does not carry: the inspector fails it with 30; the
+     * workflow takes it in, to answer it with 30 (LargeRecordParts: a part that carries nothing).
+     */
+    @Test
+    void aPartWithoutItsAttachmentIsFailedWith30AndAnsweredWith30() {
+        String part = new String(codec.fragment("CONV-3", SENDER, REQUESTER, "PART-3", "PART-3_0.messageattachment",
+                "QUJD").envelope(), UTF_8);
+        JsonObject json = Json.createReader(new StringReader(part)).readObject();
+        byte[] withoutAttachment = Json.createObjectBuilder(json).add("attachments", Json.createArrayBuilder()).build()
+                .toString().getBytes(UTF_8);
+        List<Violation> errors = inspectionErrors(withoutAttachment);
+        assertEquals(List.of("attachments"), errors.stream().map(Violation::field).toList());
+        assertEquals(NackCode.LARGE_MESSAGE_GENERAL_FAILURE, errors.get(0).nackCode());
+
+        ReceivedMessage read = codec.read(withoutAttachment);
+        assertEquals(List.of(), read.attachments());
+        assertEquals(List.of(), read.externalParts());
+        assertEquals(ReasonCode.R30.code(), NackCode.LARGE_MESSAGE_GENERAL_FAILURE.code());
+    }
+
     /** The JSON envelope without one of its fields. */
     private static byte[] without(String json, String field) {
         JsonObject envelope = Json.createReader(new StringReader(json)).readObject();
