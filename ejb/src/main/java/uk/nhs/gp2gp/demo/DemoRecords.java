@@ -2,14 +2,21 @@ package uk.nhs.gp2gp.demo;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Random;
+import uk.nhs.gp2gp.identifier.MessageIds;
+import uk.nhs.gp2gp.message.AttachmentDescription;
+import uk.nhs.gp2gp.message.EhrRequest;
+import uk.nhs.gp2gp.message.Gp2gpMessage;
+import uk.nhs.gp2gp.message.Hl7Writer;
+import uk.nhs.gp2gp.message.MessageFactory;
+import uk.nhs.gp2gp.message.PracticeSystem;
 import uk.nhs.gp2gp.record.RecordAttachment;
-import uk.nhs.gp2gp.transfer.AttachmentDescription;
 
 /**
- * Synthetic GP records for the demo: test NHS numbers (999 range), made-up practices, made-up
- * clinical content. Enough structure for a real receiving system to file them.
+ * Synthetic GP records for the demo: test NHS numbers (999 range), made-up practices, a minimal
+ * record (one narrative statement) and made-up files. Enough structure for a real receiving system to file them.
  */
 final class DemoRecords {
 
@@ -40,60 +47,19 @@ final class DemoRecords {
                         new ByteArrayInputStream(letter)));
     }
 
+    private static final MessageFactory MESSAGES = new MessageFactory(Clock.systemUTC());
+
     private DemoRecords() {
     }
 
+    /**
+     * A synthetic record as a practice's system exports it: an extract message, built by the message
+     * package, about the patient, from the practice to itself (only its EhrExtract is ever sent on).
+     */
     static String extract(String nhsNumber, String practiceOds) {
-        return """
-                <EhrExtract xmlns="urn:hl7-org:v3" classCode="EXTRACT" moodCode="EVN">
-                  <id root="%1$s-0000-4000-8000-000000000001"/>
-                  <statusCode code="COMPLETE"/>
-                  <availabilityTime value="20260101090000"/>
-                  <recordTarget typeCode="RCT">
-                    <patient classCode="PAT"><id root="2.16.840.1.113883.2.1.4.1" extension="%2$s"/></patient>
-                  </recordTarget>
-                  <author typeCode="AUT">
-                    <time value="20260101090000"/>
-                    <AgentOrgSDS classCode="AGNT"><agentOrganizationSDS classCode="ORG" determinerCode="INSTANCE">
-                      <id root="1.2.826.0.1285.0.1.10" extension="%3$s"/></agentOrganizationSDS></AgentOrgSDS>
-                  </author>
-                  <destination typeCode="DST">
-                    <AgentOrgSDS classCode="AGNT"><agentOrganizationSDS classCode="ORG" determinerCode="INSTANCE">
-                      <id root="1.2.826.0.1285.0.1.10" extension="%3$s"/></agentOrganizationSDS></AgentOrgSDS>
-                  </destination>
-                  <component typeCode="COMP">
-                    <ehrFolder classCode="FOLDER" moodCode="EVN">
-                      <id root="%1$s-0000-4000-8000-000000000002"/>
-                      <statusCode code="COMPLETE"/>
-                      <effectiveTime><low value="20200101000000"/><high value="20260101090000"/></effectiveTime>
-                      <availabilityTime value="20260101090000"/>
-                      <component typeCode="COMP">
-                        <ehrComposition classCode="COMPOSITION" moodCode="EVN">
-                          <id root="%1$s-0000-4000-8000-000000000003"/>
-                          <code code="185317003" codeSystem="2.16.840.1.113883.2.1.3.2.4.15" displayName="Telephone encounter"/>
-                          <statusCode code="COMPLETE"/>
-                          <effectiveTime><center value="20251201103000"/></effectiveTime>
-                          <availabilityTime value="20251201103000"/>
-                          <component typeCode="COMP">
-                            <NarrativeStatement classCode="OBS" moodCode="EVN">
-                              <id root="%1$s-0000-4000-8000-000000000004"/>
-                              <text>Synthetic demo consultation: no real patient.</text>
-                              <statusCode code="COMPLETE"/>
-                              <availabilityTime value="20251201103000"/>
-                            </NarrativeStatement>
-                          </component>
-                        </ehrComposition>
-                      </component>
-                    </ehrFolder>
-                  </component>
-                  <limitation typeCode="LIMIT" inversionInd="true">
-                    <limitingEhrExtractSpecification classCode="OBS" moodCode="DEF">
-                      <id root="%1$s-0000-4000-8000-000000000005"/>
-                      <code code="37241000000102" codeSystem="2.16.840.1.113883.2.1.3.2.4.15"
-                            displayName="Entire record available to originator (administrative concept)"/>
-                    </limitingEhrExtractSpecification>
-                  </limitation>
-                </EhrExtract>
-                """.formatted("D" + nhsNumber.substring(3, 10), nhsNumber, practiceOds);
+        PracticeSystem practice = new PracticeSystem(practiceOds, null, null);
+        Gp2gpMessage request = MESSAGES.ehrRequest(MessageIds.newId(), nhsNumber, practice, practice);
+        return Hl7Writer.toXml(MESSAGES.ehrExtract(request.conversationId(), (EhrRequest) request.payload(), practice,
+                practice, List.of()).payload());
     }
 }

@@ -45,9 +45,9 @@ public record AttachmentDescription(String text, String filename, String content
                 + (skeleton ? " DomainData=\"X-GP2GP-Skeleton: Yes\"" : "");
     }
 
-    /** Whether the text uses the Key=Value form (EMIS writes just a file name). */
-    public boolean isKeyed() {
-        return text.contains("=");
+    /** The description of a file kept or sent whole, uncompressed; {@code length} its size in bytes. */
+    public static String of(String filename, String contentType, long length) {
+        return format(filename, contentType, false, false, true, length, false);
     }
 
     private static boolean yes(Pattern pattern, String text) {

@@ -10,7 +10,7 @@ import java.util.Base64;
  * block at a time with the JDK's fast decoder: several times quicker than wrapping the stream in
  * {@code Base64.getMimeDecoder()}, which matters for attachments of hundreds of MB.
  */
-final class Base64DecodingInputStream extends InputStream {
+public final class Base64DecodingInputStream extends InputStream {
 
     /** Encoded characters decoded at once: a multiple of 4. */
     private static final int BLOCK = 64 * 1024;
@@ -34,7 +34,7 @@ final class Base64DecodingInputStream extends InputStream {
     private int limit;
     private final byte[] one = new byte[1];
 
-    Base64DecodingInputStream(InputStream in) {
+    public Base64DecodingInputStream(InputStream in) {
         this.in = in;
     }
 

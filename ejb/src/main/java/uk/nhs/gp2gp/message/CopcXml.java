@@ -63,8 +63,8 @@ final class CopcXml {
                       </PayloadInformation>
                     </subject>
                   </ControlActEvent>
-                </COPC_IN000001UK01>
-                """);
+                </%s>
+                """.formatted(c.header().interactionId()));
     }
 
     /** The requester's acknowledgement of the extract, code 0 "Continue" (protocol 3.6). */
@@ -77,7 +77,7 @@ final class CopcXml {
                                     <code code="%2$s" codeSystem="%3$s" displayName="Continue"/>
                                     <creationTime value="%4$s"/>
                                     <versionCode code="V3NPfIT3.1.09"/>
-                                    <interactionId root="%5$s" extension="MCCI_IN010000UK13"/>
+                                    <interactionId root="%5$s" extension="%8$s"/>
                                     <processingCode code="P"/>
                                     <processingModeCode code="T"/>
                                     <acceptAckCode code="NE"/>
@@ -96,6 +96,6 @@ final class CopcXml {
                                 </gp:Gp2gpfragment>
                 """.formatted(xml(c.payloadId()), c.continueCode() == null ? "0" : xml(c.continueCode()),
                 Hl7Format.OID_REASON, xml(h.creationTime()), Hl7Format.OID_INTERACTION,
-                xml(c.acknowledgedMessageId()), Hl7Writer.parties(h)));
+                xml(c.acknowledgedMessageId()), Hl7Writer.parties(h), Interaction.ACKNOWLEDGEMENT.id()));
     }
 }

@@ -11,10 +11,12 @@ import java.util.List;
  * @param requestId     {@code inFulfillmentOf/priorEhrRequest/id/@root}: the request this answers
  * @param documents     the attachments the record refers to, in document order
  * @param redacted      some part is marked {@code NOPAT} (not to be shown to the patient; UK07)
+ * @param recordXml     to send a stored record: its EhrExtract element, written as it is (clinical content
+ *                      included); null when the extract is written from these fields, or was read
  */
 public record EhrExtract(Hl7Header header, String extractId, String nhsNumber, String sendingOds,
-        String requestingOds, String requestId, List<DocumentReference> documents, boolean redacted)
-        implements Hl7Message {
+        String requestingOds, String requestId, List<DocumentReference> documents, boolean redacted,
+        String recordXml) implements Hl7Message {
 
     public EhrExtract {
         documents = List.copyOf(documents);

@@ -9,7 +9,8 @@ import uk.nhs.gp2gp.identifier.MessageIds;
 /**
  * An EHR extract as the NHS sender adaptor writes it: the record's ids, patient, practices, the link
  * to the request, and one composition whose narrative statements refer to the attachments (its
- * document template). The record's other clinical content is not part of {@link EhrExtract}.
+ * document template). The record's other clinical content is not part of {@link EhrExtract}; a
+ * stored record's own EhrExtract ({@link EhrExtract#recordXml()}) is written as it is, in the wrapper.
  */
 final class EhrExtractXml {
 
@@ -27,6 +28,12 @@ final class EhrExtractXml {
         Hl7Writer.wrapper(h, out);
         out.write(Hl7Writer.parties(h));
         out.write(Hl7Writer.controlActStart(h.senderAsid()));
+        if (x.recordXml() != null) {
+            out.write("    <subject typeCode=\"SUBJ\" contextConductionInd=\"false\">\n");
+            out.write(x.recordXml());
+            out.write("\n    </subject>\n  </ControlActEvent>\n</" + h.interactionId() + ">\n");
+            return;
+        }
         out.write("""
                     <subject typeCode="SUBJ" contextConductionInd="false">
                       <EhrExtract classCode="EXTRACT" moodCode="EVN">

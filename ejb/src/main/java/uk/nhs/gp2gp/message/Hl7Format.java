@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** The fixed parts of the messages we write: OIDs, time formats and escaping (the workflow's codec uses them too). */
+/** The fixed parts of the messages we write: OIDs, time formats and escaping. */
 public final class Hl7Format {
 
     public static final String OID_INTERACTION = "2.16.840.1.113883.2.1.3.2.4.12";

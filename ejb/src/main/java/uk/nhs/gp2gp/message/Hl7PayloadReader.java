@@ -76,7 +76,7 @@ final class Hl7PayloadReader {
             case EHR_EXTRACT, EHR_EXTRACT_UK07 -> {
                 ExtractDocumentsWatcher documents = (ExtractDocumentsWatcher) plan.watcher();
                 yield new EhrExtract(header, f.first("extractId"), f.first("nhsNumber"), f.first("sendingOds"),
-                        f.first("requestingOds"), f.first("requestId"), documents.documents(), documents.redacted());
+                        f.first("requestingOds"), f.first("requestId"), documents.documents(), documents.redacted(), null);
             }
             case ACKNOWLEDGEMENT -> new Acknowledgement(header,
                     Acknowledgement.Type.of(f.first("typeCode")).orElse(null), f.first("refersTo"),

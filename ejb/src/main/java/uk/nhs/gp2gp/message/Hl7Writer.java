@@ -57,8 +57,8 @@ public final class Hl7Writer {
                       </EhrRequest>
                     </subject>
                   </ControlActEvent>
-                </RCMR_IN010000UK05>
-                """);
+                </%s>
+                """.formatted(r.header().interactionId()));
     }
 
     /** Negative acknowledgements carry their reason in both places receivers read it (protocol 3.5). */
@@ -94,7 +94,7 @@ public final class Hl7Writer {
                     """.formatted(xml(a.issueReason().code()), Hl7Format.OID_REASON, xml(a.issueReason().text()),
                     Hl7Format.OID_REASON_QUALIFIER));
         }
-        out.write("  </ControlActEvent>\n</MCCI_IN010000UK13>\n");
+        out.write("  </ControlActEvent>\n</" + a.header().interactionId() + ">\n");
     }
 
     /** The transmission wrapper up to acceptAckCode. */

@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.message;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,13 +24,19 @@ public final class MessageFactory {
         this.clock = clock;
     }
 
-    /** The requester asks the sender for the record of {@code nhsNumber}. */
+    /** The requester asks the sender for the record of {@code nhsNumber}; the EhrRequest gets a new id. */
     public Gp2gpMessage ehrRequest(String conversationId, String nhsNumber, PracticeSystem requester,
             PracticeSystem sender) {
+        return ehrRequest(conversationId, MessageIds.newId(), nhsNumber, requester, sender);
+    }
+
+    /** The request with the EhrRequest id {@code requestId}, which the extract will name. */
+    public Gp2gpMessage ehrRequest(String conversationId, String requestId, String nhsNumber,
+            PracticeSystem requester, PracticeSystem sender) {
         String messageId = MessageIds.newId();
         Instant now = clock.instant();
         EhrRequest request = new EhrRequest(header(Interaction.EHR_REQUEST, messageId, now, sender, requester),
-                MessageIds.newId(), nhsNumber, requester.odsCode(), sender.odsCode());
+                requestId, nhsNumber, requester.odsCode(), sender.odsCode());
         return message(envelope(requester, sender, conversationId, Interaction.EHR_REQUEST, messageId, now, null,
                 List.of()), request, List.of(), List.of());
     }
@@ -81,9 +88,55 @@ public final class MessageFactory {
         }
         EhrExtract extract = new EhrExtract(header(kind, messageId, now, requester, sender), messageId,
                 request.nhsNumber(), sender.odsCode(), requester.odsCode(), request.requestId(), documents,
-                redacted && kind == Interaction.EHR_EXTRACT_UK07);
+                redacted && kind == Interaction.EHR_EXTRACT_UK07, null);
         return message(envelope(sender, requester, conversationId, kind, messageId, now, null, references), extract,
                 inline, external);
+    }
+
+    /**
+     * The extract of a record a practice stored (an RCMR_IN030000UK06 message or a bare EhrExtract):
+     * its EhrExtract copied with the clinical content untouched, given this message's id (one id for
+     * the message and the extract), the link to the request and the requesting practice as
+     * destination. {@code inline} travel as {@code cid:} parts, {@code external} are announced
+     * ({@code mid:}) to follow in COPCs of their own. Throws {@link MessageProblem} for a record that
+     * cannot be read.
+     */
+    public Gp2gpMessage ehrExtractOfRecord(String conversationId, String requestId, InputStream storedRecord,
+            PracticeSystem sender, PracticeSystem requester, List<Attachment> inline,
+            List<ExternalAttachment> external) {
+        String messageId = MessageIds.newId();
+        Instant now = clock.instant();
+        ExtractRewriter.Rewritten record = ExtractRewriter.rewrite(storedRecord, messageId, requestId,
+                requester.odsCode());
+        EhrExtract extract = new EhrExtract(header(Interaction.EHR_EXTRACT, messageId, now, requester, sender),
+                messageId, record.nhsNumber(), record.authorOds(), requester.odsCode(), requestId, List.of(), false,
+                record.xml());
+        return message(envelope(sender, requester, conversationId, Interaction.EHR_EXTRACT, messageId, now, null,
+                references(inline, external)), extract, inline, external);
+    }
+
+    /**
+     * The skeleton sent in place of {@code extract} when it is too big for one message (protocol
+     * 2.3): the same message id and request, about {@code nhsNumber}, one "Skeleton statement" referring to the
+     * original extract, which follows gzipped ({@code originalLength} characters of base64) as the
+     * last of the external attachments, after those {@code extract} announced.
+     */
+    public Gp2gpMessage skeletonExtract(Gp2gpMessage extract, String nhsNumber, PracticeSystem sender,
+            PracticeSystem requester, long originalLength, boolean originalLarge) {
+        EhrExtract whole = (EhrExtract) extract.payload();
+        Instant now = clock.instant();
+        String partId = MessageIds.newId();
+        String fileName = "_" + partId + "_" + Interaction.EHR_EXTRACT.id() + ".xml.gz";
+        ExternalAttachment original = new ExternalAttachment(partId, null, AttachmentDescription.parse(
+                AttachmentDescription.format(fileName, "text/xml", true, originalLarge, false, originalLength, true)));
+        List<ExternalAttachment> external = new ArrayList<>(extract.externalAttachments());
+        external.add(original);
+        EhrExtract skeleton = new EhrExtract(header(Interaction.EHR_EXTRACT, extract.messageId(), now, requester,
+                sender), extract.messageId(), nhsNumber, sender.odsCode(), requester.odsCode(),
+                whole.requestId(), List.of(new DocumentReference(partId, "text/xml", "file://localhost/" + fileName,
+                        true)), false, null);
+        return message(envelope(sender, requester, extract.conversationId(), Interaction.EHR_EXTRACT,
+                extract.messageId(), now, null, references(List.of(), external)), skeleton, List.of(), external);
     }
 
     /**
@@ -160,6 +213,20 @@ public final class MessageFactory {
         return new CopcMessage(header(Interaction.COPC, messageId, now, requester, sender),
                 CopcMessage.Kind.ATTACHMENT, messageId, sender.odsCode(), List.of(requester.odsCode()),
                 "Attachment: " + fileName, fileName, null, null);
+    }
+
+    /** The manifest's references to attachments: inline ones by content id, external ones by message id. */
+    private static List<ManifestReference> references(List<Attachment> inline, List<ExternalAttachment> external) {
+        List<ManifestReference> references = new ArrayList<>();
+        for (Attachment a : inline) {
+            references.add(new ManifestReference("cid:" + a.contentId(), a.documentId(), a.description().text(),
+                    false));
+        }
+        for (ExternalAttachment e : external) {
+            references.add(new ManifestReference("mid:" + e.messageId(), e.documentId(), e.description().text(),
+                    false));
+        }
+        return references;
     }
 
     private static Hl7Header header(Interaction interaction, String messageId, Instant now, PracticeSystem receiver,

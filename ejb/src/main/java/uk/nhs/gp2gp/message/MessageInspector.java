@@ -21,7 +21,7 @@ public final class MessageInspector {
         return summarise(parser.parse(body, contentType, AttachmentSink.DISCARD));
     }
 
-    public static Inspection summarise(Gp2gpMessage m) {
+    private static Inspection summarise(Gp2gpMessage m) {
         Acknowledgement ack = m.payload() instanceof Acknowledgement a ? a : null;
         AckReason reason = ack == null ? null : ack.reason().orElse(null);
         List<Inspection.AttachmentSummary> attachments = new ArrayList<>();

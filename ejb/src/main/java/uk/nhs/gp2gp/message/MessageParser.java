@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads a GP2GP message in any of its forms: multipart/related ebXML (the wire), the MHS adaptor's
@@ -70,16 +71,13 @@ public final class MessageParser {
                 document.notes());
     }
 
-    /** The two XML parts of one message as the MHS adaptor hands them over ({@code ebXML}, {@code payload}). */
-    public Gp2gpMessage parseParts(InputStream ebxml, InputStream payload) {
-        ReadResult<EbxmlEnvelope> envelope = xml.envelope(ebxml, "ebXML");
-        ReadResult<Hl7Message> hl7 = xml.payload(payload, "payload");
-        List<Violation> notes = new ArrayList<>(envelope.notes());
-        notes.addAll(hl7.notes());
-        return finish(envelope.value(), hl7.value(), List.of(), externalOf(envelope.value(), List.of()), notes);
+    public Gp2gpMessage parseJson(InputStream in, AttachmentSink sink) {
+        return parseJson(in, sink, payload -> {
+        });
     }
 
-    public Gp2gpMessage parseJson(InputStream in, AttachmentSink sink) {
+    /** As {@link #parseJson(InputStream, AttachmentSink)}, handing the HL7 payload's text to {@code payloadText} too. */
+    public Gp2gpMessage parseJson(InputStream in, AttachmentSink sink, Consumer<String> payloadText) {
         MhsJsonEnvelope json = new MhsJsonReader(limits).read(in);
         if (json.ebXml() == null && json.payload() == null) {
             throw MessageProblem.of("json", "json", "has neither ebXML nor payload",
@@ -91,15 +89,18 @@ public final class MessageParser {
             ReadResult<EbxmlEnvelope> read = xml.envelope(new StringReader(json.ebXml()), "ebXML");
             envelope = read.value();
             notes.addAll(read.notes());
+        } else if (json.taskConversationId() == null) {
+            notes.add(Violation.error("ebXML", "json", "the envelope has no ebXML header: the conversation and message"
+                    + " ids are unknown", "an ebXML string", null));
         } else {
-            notes.add(Violation.warning("ebXML", "json", json.taskConversationId() == null
-                    ? "no ebXML envelope: the conversation and message ids are unknown"
-                    : "an MHS outbound request inside a task message: no ebXML envelope yet"));
+            notes.add(Violation.warning("ebXML", "json",
+                    "an MHS outbound request inside a task message: no ebXML envelope yet"));
         }
         Hl7Message payload = null;
         if (json.payload() != null) {
             ReadResult<Hl7Message> read = xml.payload(new StringReader(json.payload()), "payload");
             payload = read.value();
+            payloadText.accept(json.payload());
             notes.addAll(read.notes());
         } else {
             notes.add(Violation.error("payload", "json", "the envelope has no HL7 payload", "a payload string",
@@ -217,21 +218,38 @@ public final class MessageParser {
                 Interaction.of(envelope.action()).map(Interaction::unprocessableCode).orElse(null));
     }
 
-    /** The attachments sent separately: the manifest's mid: references, and the JSON list's. */
+    /**
+     * The attachments sent separately: the JSON envelope's list (the MHS adaptor made it from the
+     * manifest, in its order, and its descriptions are the ones receivers use), then any manifest
+     * {@code mid:} reference it does not list.
+     */
     private static List<ExternalAttachment> externalOf(EbxmlEnvelope envelope, List<ExternalAttachment> listed) {
         Map<String, ExternalAttachment> byId = new LinkedHashMap<>();
+        for (ExternalAttachment e : listed) {
+            if (e.messageId() != null && !e.messageId().isBlank()) {
+                byId.putIfAbsent(e.messageId().strip().toUpperCase(Locale.ROOT), e);
+            }
+        }
         if (envelope != null) {
             for (ManifestReference r : envelope.externalReferences()) {
                 byId.putIfAbsent(r.messageId().toUpperCase(Locale.ROOT),
                         new ExternalAttachment(r.messageId(), r.documentId(), r.details()));
             }
         }
-        for (ExternalAttachment e : listed) {
-            if (e.messageId() != null) {
-                byId.putIfAbsent(e.messageId().strip().toUpperCase(Locale.ROOT), e);
-            }
-        }
         return new ArrayList<>(byId.values());
+    }
+
+    /**
+     * Checks a record a practice wants to store (an RCMR_IN030000UK06/UK07 message or a bare
+     * EhrExtract) and returns the NHS number it is about. Reads the whole record, to be sure it is
+     * safe and well-formed, keeping nothing but that one value; throws {@link UnreadableMessageException}.
+     */
+    public String nhsNumberOfRecord(InputStream record) {
+        try {
+            return xml.nhsNumberOfRecord(record);
+        } catch (MessageProblem e) {
+            throw UnreadableMessageException.of(e);
+        }
     }
 
     private Gp2gpMessage finish(EbxmlEnvelope envelope, Hl7Message payload, List<Attachment> attachments,

@@ -3,6 +3,8 @@ package uk.nhs.gp2gp.message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 
 /**
@@ -23,11 +25,11 @@ public final class MessageValidator {
     private static final Pattern EBXML_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}.*");
     private static final Pattern TEMPLATE = Pattern.compile(".*\\{\\{.*}}.*");
 
-    private static final String REQUEST = "/RCMR_IN010000UK05/ControlActEvent/subject/EhrRequest/";
+    private static final String REQUEST = "/" + Interaction.EHR_REQUEST.id() + "/ControlActEvent/subject/EhrRequest/";
     private static final String EXTRACT = "/ControlActEvent/subject/EhrExtract/";
     private static final String ORG = "/AgentOrgSDS/agentOrganizationSDS/id/@extension";
-    private static final String ACK = "/MCCI_IN010000UK13/";
-    private static final String COPC = "/COPC_IN000001UK01/ControlActEvent/subject/PayloadInformation/";
+    private static final String ACK = "/" + Interaction.ACKNOWLEDGEMENT.id() + "/";
+    private static final String COPC = "/" + Interaction.COPC.id() + "/ControlActEvent/subject/PayloadInformation/";
     private static final String HEADER = "/Envelope/Header/MessageHeader/";
 
     private final List<Violation> found = new ArrayList<>();
@@ -69,8 +71,8 @@ public final class MessageValidator {
             required("ebXML.Action", HEADER + "Action", "the interaction id");
         } else if (interaction == null) {
             found.add(Violation.error("ebXML.Action", HEADER + "Action", "names no GP2GP interaction",
-                    "one of RCMR_IN010000UK05, RCMR_IN030000UK06, RCMR_IN030000UK07, MCCI_IN010000UK13, "
-                            + "COPC_IN000001UK01", null));
+                    "one of " + Stream.of(Interaction.values()).map(Interaction::id).collect(Collectors.joining(", ")),
+                    null));
         }
         id("ebXML.ConversationId", HEADER + "ConversationId", e.conversationId(), true);
         id("ebXML.MessageId", HEADER + "MessageData/MessageId", e.messageId(), true);
@@ -109,16 +111,16 @@ public final class MessageValidator {
     private void request(EhrRequest r) {
         id("requestId", REQUEST + "id/@root", r.requestId(), true);
         nhsNumber(REQUEST + "recordTarget/patient/id/@extension", r.nhsNumber());
-        ods("requestingOds", REQUEST + "author" + ORG, r.requestingOds(), true);
-        ods("sendingOds", REQUEST + "destination" + ORG, r.sendingOds(), true);
+        ods("requestingOds", REQUEST + "author" + ORG, r.requestingOds());
+        ods("sendingOds", REQUEST + "destination" + ORG, r.sendingOds());
     }
 
     private void extract(EhrExtract x) {
         String base = "/" + x.header().interactionId() + EXTRACT;
         id("extractId", base + "id/@root", x.extractId(), true);
         nhsNumber(base + "recordTarget/patient/id/@extension", x.nhsNumber());
-        ods("sendingOds", base + "author" + ORG, x.sendingOds(), true);
-        ods("requestingOds", base + "destination" + ORG, x.requestingOds(), false);
+        ods("sendingOds", base + "author" + ORG, x.sendingOds());
+        ods("requestingOds", base + "destination" + ORG, x.requestingOds());
         if (x.requestId() == null) {
             warn("requestId", base + "inFulfillmentOf/priorEhrRequest/id/@root",
                     "missing: the extract does not name the request it answers");
@@ -154,8 +156,8 @@ public final class MessageValidator {
             return;
         }
         id("payloadId", COPC + "id/@root", c.payloadId(), false);
-        ods("fromOds", COPC + "value/Gp2gpfragment/From", c.fromOds(), false);
-        ods("toOds", COPC + "value/Gp2gpfragment/Recipients/Recipient", c.toOds(), false);
+        ods("fromOds", COPC + "value/Gp2gpfragment/From", c.fromOds());
+        ods("toOds", COPC + "value/Gp2gpfragment/Recipients/Recipient", c.toOds());
         if (c.kind() == CopcMessage.Kind.CONTINUE_REQUEST) {
             id("refersTo", COPC + "pertinentInformation/pertinentPayloadBody/value/Gp2gpfragment/acknowledgedMessage"
                     + "/id/@root", c.acknowledgedMessageId(), true);
@@ -207,13 +209,10 @@ public final class MessageValidator {
         }
     }
 
-    private void ods(String field, String location, String value, boolean required) {
+    /** A practice the payload names: when it is missing, receivers take the ebXML party's. */
+    private void ods(String field, String location, String value) {
         if (value == null || value.isBlank()) {
-            if (required) {
-                required(field, location, "an ODS code");
-            } else {
-                warn(field, location, "missing");
-            }
+            warn(field, location, "missing: the ebXML party's ODS code stands in");
         } else if (!ODS.matcher(value.strip()).matches()) {
             warn(field, location, "not an ODS code (3 to 8 letters and digits)");
         }

@@ -10,11 +10,8 @@ public enum NackCode {
     REQUEST_MALFORMED("18"),
     /** EHR extract not well-formed or not able to be processed. */
     EXTRACT_MALFORMED("21"),
-    /** Large message re-assembly failure. */
-    LARGE_MESSAGE_REASSEMBLY_FAILURE("29"),
     /** Large message general failure (a COPC cannot be processed, limits). */
-    LARGE_MESSAGE_GENERAL_FAILURE("30"),
-    UNEXPECTED("99");
+    LARGE_MESSAGE_GENERAL_FAILURE("30");
 
     private final String code;
 

@@ -12,14 +12,26 @@ import java.util.Map;
  */
 final class PathTrie {
 
-    /** What to keep at a node: an attribute's value, or the element's text when attribute is null. */
-    record Capture(String field, String attribute) {
+    /**
+     * What to keep at a node: an attribute's value, or the element's text when attribute is null;
+     * only the first one met when {@code firstOnly}.
+     */
+    record Capture(String field, String attribute, boolean firstOnly) {
     }
 
     private final Map<String, PathTrie> children = new HashMap<>();
     private final List<Capture> captures = new ArrayList<>(1);
 
     PathTrie capture(String field, String path) {
+        return capture(field, path, false);
+    }
+
+    /** As {@link #capture(String, String)}, keeping the first value only: the reader keeps no more than it needs. */
+    PathTrie captureFirst(String field, String path) {
+        return capture(field, path, true);
+    }
+
+    private PathTrie capture(String field, String path, boolean firstOnly) {
         int at = path.indexOf('@');
         int hash = path.indexOf("#text");
         String elements = at >= 0 ? path.substring(0, at) : hash >= 0 ? path.substring(0, hash) : path;
@@ -27,7 +39,7 @@ final class PathTrie {
         for (String name : elements.split("/")) {
             node = node.children.computeIfAbsent(name, n -> new PathTrie());
         }
-        node.captures.add(new Capture(field, at >= 0 ? path.substring(at + 1) : null));
+        node.captures.add(new Capture(field, at >= 0 ? path.substring(at + 1) : null, firstOnly));
         return this;
     }
 

@@ -125,7 +125,7 @@ final class XmlFieldReader {
                             if (value != null && node != null && depth > 1) {
                                 for (PathTrie.Capture c : node.captures()) {
                                     if (c.attribute() == null && !value.isEmpty()) {
-                                        add(values, c.field(), value);
+                                        add(values, c, value);
                                     }
                                 }
                             }
@@ -165,7 +165,7 @@ final class XmlFieldReader {
                 String value = SafeXml.attribute(reader, c.attribute());
                 if (value != null) {
                     String kept = value.strip();
-                    add(values, c.field(), kept.length() > limits.maxValueLength()
+                    add(values, c, kept.length() > limits.maxValueLength()
                             ? kept.substring(0, limits.maxValueLength()) : kept);
                 }
             }
@@ -173,9 +173,9 @@ final class XmlFieldReader {
         return wantsText;
     }
 
-    private static void add(Map<String, List<String>> values, String field, String value) {
-        List<String> list = values.computeIfAbsent(field, f -> new ArrayList<>(1));
-        if (list.size() < MAX_VALUES_PER_FIELD) {
+    private static void add(Map<String, List<String>> values, PathTrie.Capture capture, String value) {
+        List<String> list = values.computeIfAbsent(capture.field(), f -> new ArrayList<>(1));
+        if (list.size() < (capture.firstOnly() ? 1 : MAX_VALUES_PER_FIELD)) {
             list.add(value);
         }
     }

@@ -50,6 +50,31 @@ final class XmlMessageReader {
         return read(SafeXml.open(factory, new LimitedInputStream(in, limits.maxPayloadBytes(), part), part), part, true, true);
     }
 
+    /** The NHS number of a stored record: an extract message or a bare EhrExtract; nothing else is kept. */
+    String nhsNumberOfRecord(InputStream in) {
+        XmlFieldReader.Fields fields = new XmlFieldReader(limits, "record").read(SafeXml.open(factory, in, "record"),
+                root -> {
+                    String extract = root.equals("EhrExtract") ? "" : Interaction.of(root).filter(Interaction::isExtract)
+                            .map(i -> "ControlActEvent/subject/EhrExtract/")
+                            .orElseThrow(() -> MessageProblem.of("record", "/" + truncate(root), "the root element "
+                                    + truncate(root) + " is not a record", "an extract message or an EhrExtract",
+                                    NackCode.EXTRACT_MALFORMED));
+                    return new XmlFieldReader.Plan(new PathTrie().captureFirst("nhsNumber",
+                            extract + "recordTarget/patient/id@extension"), null);
+                });
+        if (!Hl7PayloadReader.NAMESPACE.equals(fields.rootNamespace())) {
+            throw MessageProblem.of("record", "/" + fields.root(), "the record is not in the "
+                    + Hl7PayloadReader.NAMESPACE + " namespace", "HL7 in " + Hl7PayloadReader.NAMESPACE,
+                    NackCode.EXTRACT_MALFORMED);
+        }
+        String nhsNumber = fields.first("nhsNumber");
+        if (nhsNumber == null || nhsNumber.isBlank()) {
+            throw MessageProblem.of("nhsNumber", "/" + fields.root() + "/.../EhrExtract/recordTarget/patient/id/@extension",
+                    "missing", "the patient's NHS number", NackCode.EXTRACT_MALFORMED);
+        }
+        return nhsNumber;
+    }
+
     /** One document read: exactly one of envelope and payload is set. */
     record Document(EbxmlEnvelope envelope, Hl7Message payload, List<Violation> notes) {
 

@@ -15,10 +15,10 @@ import uk.nhs.gp2gp.content.ContentStore;
 import uk.nhs.gp2gp.content.StoredContent;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
-import uk.nhs.gp2gp.transfer.AttachmentDescription;
-import uk.nhs.gp2gp.transfer.ConversationCodec;
-import uk.nhs.gp2gp.transfer.ReasonCode;
-import uk.nhs.gp2gp.transfer.UnreadableMessageException;
+import uk.nhs.gp2gp.message.AttachmentDescription;
+import uk.nhs.gp2gp.message.MessageParser;
+import uk.nhs.gp2gp.message.NackCode;
+import uk.nhs.gp2gp.message.UnreadableMessageException;
 
 /** The records hosted practices keep here, to send when another practice asks for them. */
 @Stateless
@@ -34,9 +34,6 @@ public class PatientRecords {
 
     @EJB
     private ContentStore contentStore;
-
-    @Inject
-    private ConversationCodec codec;
 
     public Optional<PatientRecord> find(OdsCode practice, NhsNumber patient) {
         return em.createNamedQuery(PatientRecord.BY_PRACTICE_AND_PATIENT, PatientRecord.class)
@@ -58,10 +55,10 @@ public class PatientRecords {
      */
     public boolean storeChecked(OdsCode practice, NhsNumber patient, byte[] extractXml,
             Iterator<RecordAttachment> attachments) {
-        String inside = codec.nhsNumberOfRecord(new java.io.ByteArrayInputStream(extractXml));
+        String inside = new MessageParser().nhsNumberOfRecord(new java.io.ByteArrayInputStream(extractXml));
         if (!patient.value().equals(inside)) {
             throw new UnreadableMessageException("nhsNumber",
-                    "The record is about another NHS number than the one in the address", ReasonCode.R21, null);
+                    "The record is about another NHS number than the one in the address", NackCode.EXTRACT_MALFORMED);
         }
         boolean created = store(practice, patient, new java.io.ByteArrayInputStream(extractXml));
         PatientRecord record = find(practice, patient).orElseThrow();

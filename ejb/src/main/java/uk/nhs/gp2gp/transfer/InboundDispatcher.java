@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import uk.nhs.gp2gp.identifier.InvalidIdentifierException;
 import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.message.Interaction;
+import uk.nhs.gp2gp.message.UnreadableMessageException;
 import uk.nhs.gp2gp.practice.Practice;
 import uk.nhs.gp2gp.practice.Practices;
 import uk.nhs.gp2gp.suspension.RepositoryIntake;
@@ -76,16 +78,15 @@ public class InboundDispatcher implements InboundReceiver {
     }
 
     private InboundOutcome dispatch(ReceivedMessage message) {
-        return switch (message.interactionId()) {
-            case ReceivedMessage.EHR_REQUEST -> sender.requestReceived(message);
-            case ReceivedMessage.EHR_EXTRACT, ReceivedMessage.EHR_EXTRACT_UK07 ->
+        return switch (message.interaction()) {
+            case EHR_REQUEST -> sender.requestReceived(message);
+            case EHR_EXTRACT, EHR_EXTRACT_UK07 ->
                     forTransfer(message, TransferRole.REQUESTER, t -> requester.extractReceived(t, message));
-            case ReceivedMessage.ACKNOWLEDGEMENT -> acknowledgement(message);
+            case ACKNOWLEDGEMENT -> acknowledgement(message);
             // A continue request goes to the sender of the extract; any other COPC is a part of a record we asked for.
-            case ReceivedMessage.COMMON -> message.isContinueRequest()
+            case COPC -> message.isContinueRequest()
                     ? forTransfer(message, TransferRole.SENDER, t -> sender.continueReceived(t, message))
                     : forTransfer(message, TransferRole.REQUESTER, t -> largeRecords.received(t, message));
-            default -> InboundOutcome.refused("Interaction " + message.interactionId() + " is not handled yet");
         };
     }
 
@@ -135,7 +136,7 @@ public class InboundDispatcher implements InboundReceiver {
             return Optional.of("The sending ASID " + message.sender().asid() + " is not practice " + ods
                     + "'s in the practice directory (" + asid + ")");
         }
-        if (ReceivedMessage.EHR_REQUEST.equals(message.interactionId()) && !ods.equalsIgnoreCase(message.fromOds())) {
+        if (message.interaction() == Interaction.EHR_REQUEST && !ods.equalsIgnoreCase(message.fromOds())) {
             return Optional.of("Practice " + ods + " asks in the name of another practice (" + message.fromOds() + ")");
         }
         // A new conversation (a request) has no transfer yet; a known one only hears from its partner.
@@ -188,7 +189,7 @@ public class InboundDispatcher implements InboundReceiver {
      * sender side; anything else is refused at the door with the reason (nothing to answer to).
      */
     private InboundOutcome unreadable(UnreadableMessageException e) {
-        LOG.log(Level.INFO, "Unreadable inbound message: {0} ({1})", e.field(), e.reasonCode());
+        LOG.log(Level.INFO, "Unreadable inbound message: {0} ({1})", e.field(), e.nackCode());
         return InboundOutcome.refused("Unreadable message: " + e.getMessage());
     }
 

@@ -16,7 +16,6 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -29,6 +28,9 @@ import java.util.zip.GZIPInputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.nhs.gp2gp.content.ContentStore;
 import uk.nhs.gp2gp.content.StoredContent;
+import uk.nhs.gp2gp.message.AttachmentDescription;
+import uk.nhs.gp2gp.message.Base64DecodingInputStream;
+import uk.nhs.gp2gp.message.Interaction;
 import uk.nhs.gp2gp.message.MessageLimits;
 import uk.nhs.gp2gp.message.MessageParser;
 import uk.nhs.gp2gp.message.MessageProblem;
@@ -303,7 +305,7 @@ public class LargeRecordParts {
     private InputStream decoded(List<StoredContent> pieces, boolean base64) {
         InputStream joined = new SequenceInputStream(Collections.enumeration(lazily(pieces,
                 piece -> contentStore.open(piece.getId()))));
-        return base64 ? Base64.getMimeDecoder().wrap(joined) : joined;
+        return base64 ? new Base64DecodingInputStream(joined) : joined;
     }
 
     private static boolean base64(TransferPart attachment, List<StoredContent> pieces) {
@@ -395,7 +397,7 @@ public class LargeRecordParts {
         in.reset();
         String text = new String(head, UTF_8);
         int start = text.indexOf('<', text.startsWith("<?xml") ? text.indexOf("?>") + 2 : 0);
-        return start >= 0 && text.startsWith("RCMR_IN030000UK06", start + 1);
+        return start >= 0 && text.startsWith(Interaction.EHR_EXTRACT.id(), start + 1);
     }
 
     /** Opens each piece only when the one before it is read to the end (one database stream at a time). */

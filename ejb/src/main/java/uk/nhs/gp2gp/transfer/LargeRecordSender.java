@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.nhs.gp2gp.content.ContentStore;
 import uk.nhs.gp2gp.content.StoredContent;
 import uk.nhs.gp2gp.identifier.MessageIds;
+import uk.nhs.gp2gp.message.AttachmentDescription;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 import uk.nhs.gp2gp.transport.OutboundMessage;
 
@@ -75,7 +76,7 @@ public class LargeRecordSender {
         List<ExternalPart> announced = new ArrayList<>();
         for (StoredContent file : files) {
             long transported = base64Length(file.getLength());
-            String description = uk.nhs.gp2gp.message.AttachmentDescription.format(fileName(file),
+            String description = AttachmentDescription.format(fileName(file),
                     file.getMediaType(), false, transported > fragmentSize(), true, transported, false);
             TransferPart part = new TransferPart(transfer.getId(), MessageIds.newId()).carrying(file.getId());
             part.namedBy(null, announced.size(), description);

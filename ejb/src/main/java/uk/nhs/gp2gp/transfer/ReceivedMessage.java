@@ -1,6 +1,7 @@
 package uk.nhs.gp2gp.transfer;
 
 import java.util.List;
+import uk.nhs.gp2gp.message.Interaction;
 
 /**
  * What the workflow needs to know of a message that arrived, whatever form it came in. Text
@@ -20,18 +21,13 @@ public record ReceivedMessage(String interactionId, String conversationId, Strin
         String ehrRequestId, List<ExternalPart> externalParts, List<InlineAttachment> attachments, byte[] payload,
         Party sender) {
 
-    public static final String EHR_REQUEST = "RCMR_IN010000UK05";
-    public static final String EHR_EXTRACT = "RCMR_IN030000UK06";
-    public static final String EHR_EXTRACT_UK07 = "RCMR_IN030000UK07";
-    public static final String ACKNOWLEDGEMENT = "MCCI_IN010000UK13";
-    public static final String COMMON = "COPC_IN000001UK01";
+    /** The interaction: only messages of a GP2GP interaction are read. */
+    public Interaction interaction() {
+        return Interaction.of(interactionId).orElseThrow();
+    }
 
     /** The requester's COPC asking for the parts of an extract (protocol 2.2). */
     public boolean isContinueRequest() {
-        return COMMON.equals(interactionId) && refersTo != null;
-    }
-
-    public boolean isExtract() {
-        return EHR_EXTRACT.equals(interactionId) || EHR_EXTRACT_UK07.equals(interactionId);
+        return interaction() == Interaction.COPC && refersTo != null;
     }
 }

@@ -21,6 +21,7 @@ import uk.nhs.gp2gp.content.StoredContent;
 import uk.nhs.gp2gp.identifier.MessageIds;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.message.AttachmentDescription;
 import uk.nhs.gp2gp.scheduler.ScheduledTasks;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 import uk.nhs.gp2gp.transport.OutboundMessage;

@@ -26,7 +26,34 @@ class AttachmentDescriptionTest {
         assertTrue(d.largeAttachment());
         assertTrue(d.originalBase64());
         assertEquals(4718592L, d.length());
-        assertTrue(d.isKeyed());
+    }
+
+    @Test
+    void compressedAndNotLargeReadAsWell() {
+        AttachmentDescription d = AttachmentDescription.parse("""
+                Filename="7CCB6A77-360E-434E-8CF4-97C7C2B47D70_book.txt"
+                ContentType=text/plain
+                Compressed=Yes
+                LargeAttachment=No
+                OriginalBase64=Yes
+                Length=4718592
+                """);
+        assertEquals("7CCB6A77-360E-434E-8CF4-97C7C2B47D70_book.txt", d.filename());
+        assertEquals("text/plain", d.contentType());
+        assertTrue(d.compressed());
+        assertFalse(d.largeAttachment());
+        assertTrue(d.originalBase64());
+        assertEquals(4718592L, d.length());
+    }
+
+    @Test
+    void theDescriptionOfAWholeFileReadsBack() {
+        AttachmentDescription d = AttachmentDescription.parse(AttachmentDescription.of("a \"b\".pdf", "application/pdf",
+                12));
+        assertEquals("a b.pdf", d.filename());
+        assertEquals("application/pdf", d.contentType());
+        assertEquals(12L, d.length());
+        assertFalse(d.compressed());
     }
 
     @Test
@@ -36,7 +63,6 @@ class AttachmentDescriptionTest {
         assertFalse(d.compressed());
         assertFalse(d.largeAttachment());
         assertNull(d.length());
-        assertFalse(d.isKeyed());
     }
 
     @Test

@@ -31,6 +31,11 @@ final class Hl7Schemas {
     private Hl7Schemas() {
     }
 
+    /** Whether the fixtures hold a schema for this interaction (they have none for the EHR request). */
+    static boolean exist(String interactionId) {
+        return Files.exists(FOLDER.resolve("schema").resolve(interactionId + ".xsd"));
+    }
+
     /** Validates the XML against the schema of its interaction; throws with the schema's message. */
     static void validate(String interactionId, String xml) throws SAXException, IOException {
         schema(interactionId).newValidator().validate(new StreamSource(new StringReader(xml)));

@@ -8,7 +8,12 @@ import static uk.nhs.gp2gp.message.TestMessages.FACTORY;
 import static uk.nhs.gp2gp.message.TestMessages.REQUESTER;
 import static uk.nhs.gp2gp.message.TestMessages.SENDER;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -55,12 +60,29 @@ class MessageFactoryTest {
         }));
     }
 
+    /** Every interaction the hub builds, each use of the COPC and the extracts the workflow sends from stored records. */
     @TestFactory
-    Stream<DynamicTest> whatIsBuiltIsValidAgainstTheHl7Schemas() {
+    Stream<DynamicTest> whatIsBuiltIsValidAgainstTheHl7Schemas() throws IOException {
         RealMessagesTest.assumeFixtures();
-        return everyKind().filter(m -> m.payload().interaction() != Interaction.EHR_REQUEST)
-                .map(built -> DynamicTest.dynamicTest(name(built), () ->
-                        Hl7Schemas.validate(built.payload().header().interactionId(), Hl7Writer.toXml(built.payload()))));
+        Gp2gpMessage record;
+        try (InputStream in = Files.newInputStream(Fixtures.ROOT.resolve("ehr-extract/ps-small.payload.xml"))) {
+            record = FACTORY.ehrExtractOfRecord(CONVERSATION, Fixtures.EHR_MESSAGE_REF, in, SENDER, REQUESTER,
+                    List.of(new Attachment("letter@hub", "text/plain", true, 8,
+                            AttachmentDescription.parse(AttachmentDescription.of("letter.txt", "text/plain", 6)), null)),
+                    List.of(new ExternalAttachment("5D1E2F3A-4B5C-4D6E-8F70-8192A3B4C5D6", null,
+                            AttachmentDescription.parse(AttachmentDescription.of("scan.tif", "image/tiff", 9_000_000)))));
+        }
+        Gp2gpMessage skeleton = FACTORY.skeletonExtract(record, TestMessages.NHS_NUMBER, SENDER, REQUESTER, 4_000_000,
+                false);
+        List<Gp2gpMessage> built = Stream.concat(everyKind(), Stream.of(record, skeleton)).toList();
+        List<Interaction> withoutSchema = Stream.of(Interaction.values())
+                .filter(i -> !Hl7Schemas.exist(i.id())).toList();
+        assertEquals(List.of(Interaction.EHR_REQUEST), withoutSchema, "the fixtures have no schema for the request only");
+        assertEquals(Set.of(Interaction.values()), built.stream().map(m -> m.payload().interaction())
+                .collect(Collectors.toSet()), "every interaction is built");
+        return built.stream().filter(m -> Hl7Schemas.exist(m.interactionId()))
+                .map(m -> DynamicTest.dynamicTest(name(m), () ->
+                        Hl7Schemas.validate(m.payload().header().interactionId(), Hl7Writer.toXml(m.payload()))));
     }
 
     @Test
@@ -132,6 +154,7 @@ class MessageFactoryTest {
         return message.interactionId() + message.copcUse().map(u -> " " + u).orElse("")
                 + (message.payload() instanceof Acknowledgement a ? " " + a.type() : "")
                 + (message.payload() instanceof EhrExtract x && x.isSkeleton() ? " skeleton" : "")
+                + (message.payload() instanceof EhrExtract y && y.recordXml() != null ? " of a stored record" : "")
                 + " with " + message.attachments().size() + " inline, " + message.externalAttachments().size()
                 + " external";
     }

@@ -20,7 +20,7 @@ import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.PeerEndpoints;
 import uk.nhs.gp2gp.practice.Practice;
 import uk.nhs.gp2gp.transfer.Party;
-import uk.nhs.gp2gp.transfer.codec.StaxConversationCodec;
+import uk.nhs.gp2gp.transfer.ConversationCodec;
 
 /** What the loopback transport sends to a peer instance, at a small HTTP server that records it. */
 class LoopbackTransportTest {
@@ -31,7 +31,7 @@ class LoopbackTransportTest {
     /** The X-GP2GP-Peer-Secret of each request (null: none sent). */
     private final List<String> secretsSent = new CopyOnWriteArrayList<>();
     private HttpServer peer;
-    private final OutboundMessage message = new StaxConversationCodec(Clock.systemUTC()).ehrRequest("CONV-1", "REQ-1",
+    private final OutboundMessage message = new ConversationCodec(Clock.systemUTC()).ehrRequest("CONV-1", "REQ-1",
             "9990000018", new Party("Q99401", "900000099401", "Q99401-1"),
             new Party("Q99402", "900000099402", "Q99402-1"));
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.Practice;
 import uk.nhs.gp2gp.transfer.Party;
-import uk.nhs.gp2gp.transfer.codec.StaxConversationCodec;
+import uk.nhs.gp2gp.transfer.ConversationCodec;
 
 /** The MHS adaptor's outbound API as a small HTTP server that records what it is sent. */
 class MhsTransportTest {
@@ -55,7 +55,7 @@ class MhsTransportTest {
 
     @Test
     void postsTheRoutingHeadersAndTheOutboundBodyWithoutOurEbxml() throws Exception {
-        OutboundMessage request = new StaxConversationCodec(Clock.systemUTC()).ehrRequest("CONV-9", "REQ-9",
+        OutboundMessage request = new ConversationCodec(Clock.systemUTC()).ehrRequest("CONV-9", "REQ-9",
                 "9990000018", new Party("P99001", "900000000001", "P99001-0001"),
                 new Party("B86041", "200000001161", "B86041-822103"));
 

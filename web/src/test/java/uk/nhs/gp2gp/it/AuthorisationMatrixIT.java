@@ -35,7 +35,7 @@ import uk.nhs.gp2gp.it.support.ItClock;
 import uk.nhs.gp2gp.it.support.ItClockProducer;
 import uk.nhs.gp2gp.it.support.ItSupportResource;
 import uk.nhs.gp2gp.transfer.Party;
-import uk.nhs.gp2gp.transfer.codec.StaxConversationCodec;
+import uk.nhs.gp2gp.transfer.ConversationCodec;
 
 /**
  * Every partner endpoint against every kind of caller: no key, a revoked key, a practice key for a
@@ -285,7 +285,7 @@ class AuthorisationMatrixIT {
         long forbiddenBefore = auditCount("MHS_INBOUND_FORBIDDEN", "the MHS adaptor (shared secret)");
         // From outside, in the name of a practice hosted here: only this instance may speak for it.
         String conversation = UUID.randomUUID().toString().toUpperCase();
-        byte[] inOwnName = new StaxConversationCodec(Clock.systemUTC()).ehrRequest(conversation, "REQ-" + conversation,
+        byte[] inOwnName = new ConversationCodec(Clock.systemUTC()).ehrRequest(conversation, "REQ-" + conversation,
                 PATIENT, new Party(OWN, "900000099701", OWN + "-1"), new Party(OTHER, "900000099702", OTHER + "-1"))
                 .envelope();
         for (int i = 0; i < 3; i++) {
@@ -506,7 +506,7 @@ class AuthorisationMatrixIT {
     /** A well-formed EHR request in the MHS adaptor's JSON envelope, for the message inspector. */
     private static byte[] ehrRequest() {
         String conversation = UUID.randomUUID().toString().toUpperCase();
-        return new StaxConversationCodec(Clock.systemUTC()).ehrRequest(conversation, "REQ-" + conversation, PATIENT,
+        return new ConversationCodec(Clock.systemUTC()).ehrRequest(conversation, "REQ-" + conversation, PATIENT,
                 new Party(OWN, "900000099701", OWN + "-1"), new Party(OTHER, "900000099702", OTHER + "-1")).envelope();
     }
 

@@ -40,7 +40,7 @@ import uk.nhs.gp2gp.transfer.ConversationCodec.LargeExtract;
 import uk.nhs.gp2gp.transfer.ExternalPart;
 import uk.nhs.gp2gp.transfer.InlineAttachment;
 import uk.nhs.gp2gp.transfer.Party;
-import uk.nhs.gp2gp.transfer.codec.StaxConversationCodec;
+import uk.nhs.gp2gp.transfer.ConversationCodec;
 import uk.nhs.gp2gp.transport.OutboundMessage;
 
 /**
@@ -58,7 +58,7 @@ class DecompressionLimitsIT {
     /** Synthetic patients (999 range, valid modulus 11). */
     private static final Iterator<String> PATIENTS = List.of("9990006199", "9990006202", "9990006210",
             "9990006229", "9990006237").iterator();
-    private static final StaxConversationCodec CODEC = new StaxConversationCodec(Clock.systemUTC());
+    private static final ConversationCodec CODEC = new ConversationCodec(Clock.systemUTC());
     private static final Party REQUESTER = party(HERE);
     private static final Party SENDER = party(THERE);
 

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import uk.nhs.gp2gp.transfer.AckType;
 import uk.nhs.gp2gp.transfer.Party;
 import uk.nhs.gp2gp.transfer.TransferStatus;
-import uk.nhs.gp2gp.transfer.codec.StaxConversationCodec;
+import uk.nhs.gp2gp.transfer.ConversationCodec;
 import uk.nhs.gp2gp.transport.OutboundMessage;
 
 /**
@@ -70,7 +70,7 @@ class HostileInputIT {
 
     @Test
     void mutatedMessagesAreAnsweredWithoutAServerError() {
-        StaxConversationCodec codec = new StaxConversationCodec(Clock.systemUTC());
+        ConversationCodec codec = new ConversationCodec(Clock.systemUTC());
         Party hosted = new Party(HOSTED, "9000000" + HOSTED.substring(1), HOSTED + "-1");
         Party partner = new Party(PARTNER, "9000000" + PARTNER.substring(1), PARTNER + "-1");
         Random random = new Random(SEED);
@@ -140,7 +140,7 @@ class HostileInputIT {
      */
     @Test
     void classicAttacksAreRefusedOrAnsweredWithTheirCode() {
-        StaxConversationCodec codec = new StaxConversationCodec(Clock.systemUTC());
+        ConversationCodec codec = new ConversationCodec(Clock.systemUTC());
         Party hosted = new Party(HOSTED, "9000000" + HOSTED.substring(1), HOSTED + "-1");
         Party partner = new Party(PARTNER, "9000000" + PARTNER.substring(1), PARTNER + "-1");
         Map<String, java.util.function.UnaryOperator<String>> attacks = new java.util.LinkedHashMap<>();

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import uk.nhs.gp2gp.transfer.Party;
-import uk.nhs.gp2gp.transfer.codec.StaxConversationCodec;
+import uk.nhs.gp2gp.transfer.ConversationCodec;
 import uk.nhs.gp2gp.transport.OutboundMessage;
 
 /**
@@ -40,7 +40,7 @@ class InboundDoorIT {
     private static final String REMOTE = "Q99502";
     private static final String SHORT_PEER_SECRET = "hub-b-too-short";
     private static final String SHORT_SHARED_SECRET = "mhs-too-short-1";
-    private static final StaxConversationCodec CODEC = new StaxConversationCodec(Clock.systemUTC());
+    private static final ConversationCodec CODEC = new ConversationCodec(Clock.systemUTC());
 
     private static PeerInstance closed;
     private static PeerInstance open;

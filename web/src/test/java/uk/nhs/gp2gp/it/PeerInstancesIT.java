@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import uk.nhs.gp2gp.transfer.AckType;
 import uk.nhs.gp2gp.transfer.Party;
-import uk.nhs.gp2gp.transfer.codec.StaxConversationCodec;
+import uk.nhs.gp2gp.transfer.ConversationCodec;
 import uk.nhs.gp2gp.transport.OutboundMessage;
 
 /**
@@ -41,7 +41,7 @@ class PeerInstancesIT {
     private static final String VIA_MHS = "Q99403";
     private static final String PAIR_SECRET = "b-and-c-share-this-" + UUID.randomUUID();
     private static final String MHS_SECRET = "mhs-adaptor-secret-" + UUID.randomUUID();
-    private static final StaxConversationCodec CODEC = new StaxConversationCodec(Clock.systemUTC());
+    private static final ConversationCodec CODEC = new ConversationCodec(Clock.systemUTC());
 
     private static PeerInstance b;
     private static PeerInstance c;

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import uk.nhs.gp2gp.transfer.Party;
-import uk.nhs.gp2gp.transfer.codec.StaxConversationCodec;
+import uk.nhs.gp2gp.transfer.ConversationCodec;
 import uk.nhs.gp2gp.transport.OutboundMessage;
 
 /**
@@ -303,7 +303,7 @@ class RepositoryIT {
         // registers at a remote practice, which asks through the MHS adaptor.
         registeredAt(patient, REMOTE);
         String second = UUID.randomUUID().toString().toUpperCase();
-        OutboundMessage request = new StaxConversationCodec(Clock.systemUTC()).ehrRequest(second, "REQ-" + second,
+        OutboundMessage request = new ConversationCodec(Clock.systemUTC()).ehrRequest(second, "REQ-" + second,
                 patient, new Party(REMOTE, "9000000" + REMOTE.substring(1), REMOTE + "-1"),
                 new Party(REPOSITORY, "999999999800", REPOSITORY + "-999999999800"));
         asMhs(app).contentType("application/json").body(request.envelope()).post("mhs/inbound")

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import uk.nhs.gp2gp.transfer.AckType;
 import uk.nhs.gp2gp.transfer.Party;
-import uk.nhs.gp2gp.transfer.codec.StaxConversationCodec;
+import uk.nhs.gp2gp.transfer.ConversationCodec;
 import uk.nhs.gp2gp.transport.OutboundMessage;
 
 /**
@@ -216,7 +216,7 @@ class TransferIT {
 
     @Test
     void aMessageDeliveredThreeTimesIsProcessedOnce() {
-        StaxConversationCodec codec = new StaxConversationCodec(Clock.systemUTC());
+        ConversationCodec codec = new ConversationCodec(Clock.systemUTC());
         String conversation = java.util.UUID.randomUUID().toString().toUpperCase();
         registeredAt(asAdmin(app), "9990000050", REMOTE, SENDER);
         OutboundMessage request = codec.ehrRequest(conversation, "REQ-" + conversation, "9990000050",
@@ -233,7 +233,7 @@ class TransferIT {
     /** Only this instance speaks for its practices: a message from outside naming one as its sender is refused. */
     @Test
     void aMessageClaimingAHostedPracticeAsItsSenderIsRefusedAndNothingKept() {
-        StaxConversationCodec codec = new StaxConversationCodec(Clock.systemUTC());
+        ConversationCodec codec = new ConversationCodec(Clock.systemUTC());
         String conversation = java.util.UUID.randomUUID().toString().toUpperCase();
         OutboundMessage request = codec.ehrRequest(conversation, "REQ-" + conversation, "9990000050",
                 new Party(REQUESTER, "900000009201", REQUESTER + "-9201"),
@@ -255,7 +255,7 @@ class TransferIT {
 
     @Test
     void anAcknowledgementForAnUnknownConversationChangesNothing() {
-        StaxConversationCodec codec = new StaxConversationCodec(Clock.systemUTC());
+        ConversationCodec codec = new ConversationCodec(Clock.systemUTC());
         OutboundMessage ack = codec.acknowledgement("UNKNOWN-CONVERSATION",
                 new Party(REMOTE, "900000009203", REMOTE + "-9203"), new Party(REQUESTER, "2", REQUESTER + "-2"),
                 "NO-SUCH-MESSAGE", AckType.AA, null);

@@ -3,11 +3,11 @@ package uk.nhs.gp2gp.api.problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import uk.nhs.gp2gp.message.UnreadableMessageException;
 import uk.nhs.gp2gp.transfer.IllegalTransitionException;
 import uk.nhs.gp2gp.transfer.TransferConflictException;
 import uk.nhs.gp2gp.transfer.TransferNotFoundException;
 import uk.nhs.gp2gp.transfer.TransferRequestException;
-import uk.nhs.gp2gp.transfer.UnreadableMessageException;
 
 /** The transfer workflow's refusals, each as the problem a partner system can act on. */
 public final class TransferExceptionMappers {

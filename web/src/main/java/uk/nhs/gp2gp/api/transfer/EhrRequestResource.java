@@ -28,6 +28,8 @@ import uk.nhs.gp2gp.api.security.ApiSecurityContext;
 import uk.nhs.gp2gp.api.security.RequiresRole;
 import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.message.NackCode;
+import uk.nhs.gp2gp.message.UnreadableMessageException;
 import uk.nhs.gp2gp.security.ApiCaller;
 import uk.nhs.gp2gp.transfer.ReasonCode;
 import uk.nhs.gp2gp.transfer.Transfer;
@@ -35,7 +37,6 @@ import uk.nhs.gp2gp.transfer.TransferRole;
 import uk.nhs.gp2gp.transfer.TransferSearch;
 import uk.nhs.gp2gp.transfer.TransferStatus;
 import uk.nhs.gp2gp.transfer.Transfers;
-import uk.nhs.gp2gp.transfer.UnreadableMessageException;
 
 /**
  * Requests for a hosted practice's patients that have no stored record: the partner system
@@ -90,7 +91,7 @@ public class EhrRequestResource {
         String inside = transfers.nhsNumberOfRecord(record);
         if (!waiting.getNhsNumber().equals(inside)) {
             throw new UnreadableMessageException("nhsNumber", "The extract is about another patient than the request",
-                    ReasonCode.R21, null);
+                    NackCode.EXTRACT_MALFORMED);
         }
         Transfer supplied = transfers.supplyExtract(conversationId, record);
         audited("EXTRACT_SUPPLY", supplied);

@@ -1,4 +1,4 @@
-package uk.nhs.gp2gp.transfer.codec;
+package uk.nhs.gp2gp.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,23 +17,18 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import uk.nhs.gp2gp.transfer.AckType;
-import uk.nhs.gp2gp.transfer.AttachmentDescription;
-import uk.nhs.gp2gp.transfer.ExternalPart;
-import uk.nhs.gp2gp.transfer.InlineAttachment;
-import uk.nhs.gp2gp.transfer.Party;
-import uk.nhs.gp2gp.transfer.ReasonCode;
-import uk.nhs.gp2gp.transfer.ReceivedMessage;
-import uk.nhs.gp2gp.transfer.UnreadableMessageException;
+import uk.nhs.gp2gp.message.AttachmentDescription;
+import uk.nhs.gp2gp.message.Interaction;
+import uk.nhs.gp2gp.message.UnreadableMessageException;
 import uk.nhs.gp2gp.transport.OutboundMessage;
 
 /** The conversation's messages: what is built reads back with the same ids and links. */
-class StaxConversationCodecTest {
+class ConversationCodecTest {
 
     private static final Path FIXTURES = Path.of(System.getProperty("gp2gp.fixtures", "../../shared/fixtures/gp2gp"));
     private static final Party REQUESTER = new Party("P99001", "900000000001", "P99001-000001");
     private static final Party SENDER = new Party("P99002", "900000000002", "P99002-000002");
-    private final StaxConversationCodec codec = new StaxConversationCodec(
+    private final ConversationCodec codec = new ConversationCodec(
             Clock.fixed(Instant.parse("2026-03-01T10:15:30Z"), ZoneOffset.UTC));
 
     @Test
@@ -41,7 +36,7 @@ class StaxConversationCodecTest {
         OutboundMessage built = codec.ehrRequest("CONV-1", "REQ-1", "9990000018", REQUESTER, SENDER);
         ReceivedMessage read = codec.read(built.envelope());
 
-        assertEquals(ReceivedMessage.EHR_REQUEST, read.interactionId());
+        assertEquals(Interaction.EHR_REQUEST, read.interaction());
         assertEquals("CONV-1", read.conversationId());
         assertEquals(built.messageId(), read.messageId());
         assertTrue(built.messageId().matches("[0-9A-F-]{36}"), "new ids are upper-case UUIDs");
@@ -88,7 +83,7 @@ class StaxConversationCodecTest {
         ReceivedMessage read = codec.read(built.envelope());
         String payload = new String(read.payload(), StandardCharsets.UTF_8);
 
-        assertEquals(ReceivedMessage.EHR_EXTRACT, read.interactionId());
+        assertEquals(Interaction.EHR_EXTRACT, read.interaction());
         assertEquals("9442964410", read.nhsNumber(), "the patient is the record's");
         assertEquals("REQ-2", read.ehrRequestId(), "priorEhrRequest links to this conversation's request");
         assertEquals("P99001", read.toOds(), "the destination is the requesting practice");
@@ -142,6 +137,18 @@ class StaxConversationCodecTest {
     }
 
     @Test
+    void aRecordIsAboutTheFirstPatientItNamesAndItsRootMustBeAnExtract() {
+        String twice = "<EhrExtract xmlns=\"urn:hl7-org:v3\">"
+                + "<recordTarget><patient><id extension=\"9990000026\"/></patient></recordTarget>"
+                + "<recordTarget><patient><id extension=\"9990000034\"/></patient></recordTarget></EhrExtract>";
+        assertEquals("9990000026", codec.nhsNumberOfRecord(stream(twice)));
+        assertEquals("record", assertThrows(UnreadableMessageException.class, () -> codec.nhsNumberOfRecord(
+                stream("<MCCI_IN010000UK13 xmlns=\"urn:hl7-org:v3\"/>"))).field());
+        assertEquals("nhsNumber", assertThrows(UnreadableMessageException.class, () -> codec.nhsNumberOfRecord(
+                stream("<EhrExtract xmlns=\"urn:hl7-org:v3\"/>"))).field());
+    }
+
+    @Test
     void hostileOrBrokenXmlIsRefusedWithTheFieldNamed() {
         String doctype = "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><EhrExtract xmlns=\"urn:hl7-org:v3\">&e;</EhrExtract>";
         UnreadableMessageException e = assertThrows(UnreadableMessageException.class,
@@ -152,7 +159,7 @@ class StaxConversationCodecTest {
                 () -> codec.nhsNumberOfRecord(stream("<EhrExtract xmlns=\"urn:other\"/>")));
         String deep = "<a>".repeat(10_000) + "</a>".repeat(10_000);
         assertThrows(UnreadableMessageException.class, () -> codec.nhsNumberOfRecord(stream(deep)));
-        assertEquals("envelope", assertThrows(UnreadableMessageException.class,
+        assertEquals("json", assertThrows(UnreadableMessageException.class,
                 () -> codec.read("not json".getBytes(StandardCharsets.UTF_8))).field());
     }
 
@@ -175,7 +182,7 @@ class StaxConversationCodecTest {
         assumeTrue(Files.exists(index), "SKIPPED LOUDLY: the shared fixtures are not at " + FIXTURES);
         ReceivedMessage read = codec.read(Files.readString(index).replace("{{conversationId}}", "C6")
                 .getBytes(StandardCharsets.UTF_8));
-        assertEquals(ReceivedMessage.COMMON, read.interactionId());
+        assertEquals(Interaction.COPC, read.interaction());
         assertFalse(read.isContinueRequest());
         assertEquals(List.of("1FEE18C6-8184-4961-A848-7F13903A2ACF", "482CDD0C-C361-4961-99D6-ACF80B2FE17D"),
                 read.externalParts().stream().map(ExternalPart::messageId).toList());
@@ -186,7 +193,7 @@ class StaxConversationCodecTest {
     @Test
     void theContinueRequestWeBuildNamesTheExtractAndReadsBackAsOne() {
         OutboundMessage built = codec.continueRequest("CONV-1", REQUESTER, SENDER, "EXTRACT-MSG-1");
-        assertEquals(ReceivedMessage.COMMON, built.interactionId());
+        assertEquals(Interaction.COPC.id(), built.interactionId());
         ReceivedMessage read = codec.read(built.envelope());
         assertTrue(read.isContinueRequest());
         assertEquals("EXTRACT-MSG-1", read.refersTo());

@@ -1,4 +1,4 @@
-package uk.nhs.gp2gp.transfer.codec;
+package uk.nhs.gp2gp.message;
 
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -25,6 +25,7 @@ import javax.xml.stream.events.XMLEvent;
  * Copies the EhrExtract out of a stored record (an RCMR_IN030000UK06 message or a bare EhrExtract),
  * event by event, giving it the new extract id, the link to this conversation's request and the
  * requesting practice as destination. Everything else, the clinical content included, is untouched.
+ * On the way it notes the patient's NHS number and the authoring practice (the {@link EhrExtract} fields).
  */
 final class ExtractRewriter {
 
@@ -35,8 +36,14 @@ final class ExtractRewriter {
     private ExtractRewriter() {
     }
 
-    static String rewrite(InputStream storedRecord, String extractId, String ehrRequestId, String destinationOds) {
+    /** The EhrExtract element as written, and what it says of the patient and its author. */
+    record Rewritten(String xml, String nhsNumber, String authorOds) {
+    }
+
+    static Rewritten rewrite(InputStream storedRecord, String extractId, String ehrRequestId, String destinationOds) {
         StringWriter out = new StringWriter();
+        String nhsNumber = null;
+        String authorOds = null;
         try {
             XMLEventReader reader = INPUT.createXMLEventReader(storedRecord);
             XMLEventWriter writer = OUTPUT.createXMLEventWriter(out);
@@ -71,6 +78,11 @@ final class ExtractRewriter {
                     if (at.equals("EhrExtract/inFulfillmentOf")) {
                         linkWritten = true;
                     }
+                    if (at.equals("EhrExtract/recordTarget/patient/id") && nhsNumber == null) {
+                        nhsNumber = attribute(start, "extension");
+                    } else if (at.equals("EhrExtract/author/AgentOrgSDS/agentOrganizationSDS/id") && authorOds == null) {
+                        authorOds = attribute(start, "extension");
+                    }
                     event = switch (at) {
                         case "EhrExtract/id", "EhrExtract/inFulfillmentOf/priorEhrRequest/id" ->
                                 withAttribute(start, "root", at.endsWith("priorEhrRequest/id") ? ehrRequestId : extractId);
@@ -92,18 +104,28 @@ final class ExtractRewriter {
                 } else if (inExtract && (event.isCharacters() || event.getEventType() == XMLEvent.COMMENT)) {
                     writer.add(event);
                 } else if (event.getEventType() == XMLEvent.DTD) {
-                    throw new XmlFacts.XmlProblem("DOCTYPE is not allowed in a record");
+                    throw problem("DOCTYPE is not allowed in a record");
                 }
             }
             writer.flush();
             reader.close();
             if (!inExtract) {
-                throw new XmlFacts.XmlProblem("The stored record holds no EhrExtract");
+                throw problem("The stored record holds no EhrExtract");
             }
         } catch (XMLStreamException e) {
-            throw new XmlFacts.XmlProblem("The stored record is not well-formed XML");
+            throw problem("The stored record is not well-formed XML");
         }
-        return out.toString();
+        return new Rewritten(out.toString(), nhsNumber, authorOds);
+    }
+
+    private static MessageProblem problem(String detail) {
+        return MessageProblem.of("record", "record", detail, "an RCMR_IN030000UK06 message or an EhrExtract",
+                NackCode.EXTRACT_MALFORMED);
+    }
+
+    private static String attribute(StartElement start, String name) {
+        Attribute a = start.getAttributeByName(new QName(name));
+        return a == null ? null : a.getValue().strip();
     }
 
     private static void writeRequestLink(XMLEventWriter writer, String ehrRequestId, String namespace)
