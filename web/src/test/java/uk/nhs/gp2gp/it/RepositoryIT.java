@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static uk.nhs.gp2gp.it.DeployedWar.anonymous;
@@ -36,6 +37,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import uk.nhs.gp2gp.transfer.Party;
 import uk.nhs.gp2gp.transfer.codec.StaxConversationCodec;
 import uk.nhs.gp2gp.transport.OutboundMessage;
@@ -59,6 +62,7 @@ class RepositoryIT {
     private static final String REMOTE = "Q99804";
     /** Synthetic NHS numbers: 999 range, valid modulus 11, one per scenario. */
     private static final TestPatients PATIENTS = new TestPatients(999_080_000);
+    private static final String ADMIN_PASSWORD = System.getProperty("it.admin.password", "it-admin-password");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -155,6 +159,45 @@ class RepositoryIT {
         assertArrayEquals(scan, received, "the scan, byte-exact after two large transfers");
         integrate(conversation);
         waitForHolding(patient, "RELEASED");
+    }
+
+    /**
+     * An operator cancels the repository's request in the console: the suspension fails with the
+     * operator's reason. Once the old practice has the record, the operator retries: the same
+     * suspension asks again, in the new conversation, and holds the record.
+     */
+    @Test
+    void aSuspensionFollowsAnOperatorsCancelAndRetry() throws Exception {
+        String patient = nextPatient();
+        // Practice A has no stored record yet: its answer waits for A's partner system.
+        suspended(patient);
+        event(patient, "DEREGISTRATION", PRACTICE_A, "2026-11-01T09:00:00Z");
+        String first = waitForHolding(patient, "REQUEST_SENT").getString("conversations.inbound");
+        try (ConsoleBrowser browser = new ConsoleBrowser(app, 1366, 900)) {
+            browser.signIn("admin", ADMIN_PASSWORD);
+            browser.open("/console/transfer.xhtml?id=" + first + "&role=REQUESTER");
+            browser.click(By.id("transfer:cancel"));
+            browser.type(By.id("cancelForm:reason"), "asked for by mistake");
+            browser.click(By.id("cancelForm:confirmCancel"));
+            browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+                    "Transfer cancelled"));
+            JsonPath cancelled = waitForHolding(patient, "FAILED");
+            assertTrue(cancelled.getString("failure.reason").contains("Cancelled by admin: asked for by mistake"),
+                    cancelled.prettify());
+
+            storeRecordAt(PRACTICE_A, patient, TransferIT.bareExtract(patient).getBytes(UTF_8), "application/xml");
+            browser.open("/console/transfer.xhtml?id=" + first + "&role=REQUESTER");
+            browser.click(By.id("transfer:retry"));
+            browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+            browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Transfer retried"));
+        }
+        JsonPath held = waitForHolding(patient, "COMPLETE");
+        String retry = held.getString("conversations.inbound");
+        assertFalse(first.equals(retry), "the suspension follows the retry's new conversation: " + held.prettify());
+        waitFor(retry, "REQUESTER", t -> "INTEGRATED".equals(t.getString("status")));
+        assertNull(held.get("failure"), "the cancel's failure is forgotten once the record is held");
+        assertEquals(List.of("STARTED", "REQUEST_SENT", "FAILED", "REQUEST_SENT", "COMPLETE"),
+                held.getList("history.status"), held.prettify());
     }
 
     /** C5: deceased patients' records are not taken. */
