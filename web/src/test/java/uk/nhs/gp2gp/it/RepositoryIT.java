@@ -176,6 +176,7 @@ class RepositoryIT {
         try (ConsoleBrowser browser = new ConsoleBrowser(app, 1366, 900)) {
             browser.signIn("admin", ADMIN_PASSWORD);
             browser.open("/console/transfer.xhtml?id=" + first + "&role=REQUESTER");
+            browser.screenshot("repository-request-to-cancel");
             browser.click(By.id("transfer:cancel"));
             browser.type(By.id("cancelForm:reason"), "asked for by mistake");
             browser.click(By.id("cancelForm:confirmCancel"));
