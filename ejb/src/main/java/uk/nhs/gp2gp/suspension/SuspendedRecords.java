@@ -44,17 +44,25 @@ public class SuspendedRecords {
 
     /** A page of holdings, newest first, as {@code actor} was shown it: one audit line per patient. */
     public Page page(SuspensionStatus status, String sourceOds, int page, int size, Actor actor) {
-        List<Suspension> found = search(status, sourceOds, page, size);
-        AuditEntry.perPatient(actor, "LIST_SUSPENDED_RECORDS", "suspension", found, Suspension::getNhsNumber,
-                s -> String.valueOf(s.getId())).forEach(audit::recordInCallersTransaction);
-        return new Page(found, count(status, sourceOds));
+        Page found = page(status, sourceOds, page, size);
+        AuditEntry.perPatient(actor, "LIST_SUSPENDED_RECORDS", "suspension", found.records(),
+                Suspension::getNhsNumber, s -> String.valueOf(s.getId())).forEach(audit::recordInCallersTransaction);
+        return found;
     }
 
-    /** The patient's latest suspension with its history, if the repository ever held the record; the read is audited. */
-    public Optional<Details> read(String nhsNumber, Actor actor) {
+    /** A page of holdings, newest first, not audited: the console's list (reading one record is). */
+    public Page page(SuspensionStatus status, String sourceOds, int page, int size) {
+        return new Page(search(status, sourceOds, page, size), count(status, sourceOds));
+    }
+
+    /**
+     * The patient's latest suspension with its history, if the repository ever held the record; the
+     * read is audited ({@code detail}: where it was read, or null).
+     */
+    public Optional<Details> read(String nhsNumber, Actor actor, String detail) {
         return latest(nhsNumber).map(suspension -> {
             audit.recordInCallersTransaction(AuditEntry.by(actor, "READ_SUSPENDED_RECORD", "suspension",
-                    String.valueOf(suspension.getId()), Outcome.SUCCESS).withNhsNumber(nhsNumber));
+                    String.valueOf(suspension.getId()), Outcome.SUCCESS).withNhsNumber(nhsNumber).withDetail(detail));
             return new Details(suspension, history(suspension));
         });
     }

@@ -62,7 +62,7 @@ public class SuspendedRecordResource {
     public SuspendedRecordView get(@PathParam("nhsNumber") String nhsNumber) {
         repositoryMode();
         NhsNumber patient = NhsNumber.of(nhsNumber);
-        SuspendedRecords.Details held = holdings.read(patient.value(), actor())
+        SuspendedRecords.Details held = holdings.read(patient.value(), actor(), null)
                 .orElseThrow(() -> new NotFoundException("The repository has no record of this patient"));
         return SuspendedRecordView.of(held.suspension(), held.history());
     }
