@@ -60,6 +60,8 @@ class RepositoryIT {
     private static final String PRACTICE_C = "Q99803";
     /** A practice on another system, whose messages come through the MHS adaptor. */
     private static final String REMOTE = "Q99804";
+    /** A remote practice that takes messages and never answers: a request to it waits. */
+    private static final String SILENT = "Q99805";
     /** Synthetic NHS numbers: 999 range, valid modulus 11, one per scenario. */
     private static final TestPatients PATIENTS = new TestPatients(999_080_000);
     private static final String ADMIN_PASSWORD = System.getProperty("it.admin.password", "it-admin-password");
@@ -163,20 +165,25 @@ class RepositoryIT {
 
     /**
      * An operator cancels the repository's request in the console: the suspension fails with the
-     * operator's reason. Once the old practice has the record, the operator retries: the same
-     * suspension asks again, in the new conversation, and holds the record.
+     * operator's reason. The operator then retries it: the same suspension asks again, in the new
+     * conversation. The old practice is a remote one that never answers, so the request waits.
      */
     @Test
     void aSuspensionFollowsAnOperatorsCancelAndRetry() throws Exception {
         String patient = nextPatient();
-        // Practice A has no stored record yet: its answer waits for A's partner system.
-        suspended(patient);
-        event(patient, "DEREGISTRATION", PRACTICE_A, "2026-11-01T09:00:00Z");
-        String first = waitForHolding(patient, "REQUEST_SENT").getString("conversations.inbound");
-        try (ConsoleBrowser browser = new ConsoleBrowser(app, 1366, 900)) {
+        try (RecordingPractice silent = RecordingPractice.start();
+                ConsoleBrowser browser = new ConsoleBrowser(app, 1366, 900)) {
+            asAdmin(app).contentType("application/json")
+                    .body("{\"name\": \"Repository test " + SILENT + "\", \"asid\": \"9000000" + SILENT.substring(1)
+                            + "\", \"partyKey\": \"" + SILENT + "-1\", \"hosted\": false, \"endpointUrl\": \""
+                            + silent.url() + "\"}")
+                    .put("api/v1/practices/" + SILENT).then().statusCode(oneOf(200, 201));
+            demographics(patient, null, SILENT, false, null);
+            event(patient, "DEREGISTRATION", SILENT, "2026-11-01T09:00:00Z");
+            String first = waitForHolding(patient, "REQUEST_SENT").getString("conversations.inbound");
+
             browser.signIn("admin", ADMIN_PASSWORD);
             browser.open("/console/transfer.xhtml?id=" + first + "&role=REQUESTER");
-            browser.screenshot("repository-request-to-cancel");
             browser.click(By.id("transfer:cancel"));
             browser.type(By.id("cancelForm:reason"), "asked for by mistake");
             browser.click(By.id("cancelForm:confirmCancel"));
@@ -186,19 +193,17 @@ class RepositoryIT {
             assertTrue(cancelled.getString("failure.reason").contains("Cancelled by admin: asked for by mistake"),
                     cancelled.prettify());
 
-            storeRecordAt(PRACTICE_A, patient, TransferIT.bareExtract(patient).getBytes(UTF_8), "application/xml");
-            browser.open("/console/transfer.xhtml?id=" + first + "&role=REQUESTER");
             browser.click(By.id("transfer:retry"));
             browser.click(By.cssSelector(".ui-confirmdialog-yes"));
             browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Transfer retried"));
+            JsonPath retried = waitForHolding(patient, "REQUEST_SENT");
+            String retry = retried.getString("conversations.inbound");
+            assertFalse(first.equals(retry), "the suspension follows the retry's new conversation: " + retried.prettify());
+            waitFor(retry, "REQUESTER", t -> "REQUESTED".equals(t.getString("status")));
+            assertNull(retried.get("failure"), "the cancel's failure is forgotten when the record is asked for again");
+            assertEquals(List.of("STARTED", "REQUEST_SENT", "FAILED", "REQUEST_SENT"),
+                    retried.getList("history.status"), retried.prettify());
         }
-        JsonPath held = waitForHolding(patient, "COMPLETE");
-        String retry = held.getString("conversations.inbound");
-        assertFalse(first.equals(retry), "the suspension follows the retry's new conversation: " + held.prettify());
-        waitFor(retry, "REQUESTER", t -> "INTEGRATED".equals(t.getString("status")));
-        assertNull(held.get("failure"), "the cancel's failure is forgotten once the record is held");
-        assertEquals(List.of("STARTED", "REQUEST_SENT", "FAILED", "REQUEST_SENT", "COMPLETE"),
-                held.getList("history.status"), held.prettify());
     }
 
     /** C5: deceased patients' records are not taken. */
