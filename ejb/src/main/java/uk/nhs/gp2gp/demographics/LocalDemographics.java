@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.demographics;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -10,6 +11,10 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import uk.nhs.gp2gp.audit.Actor;
+import uk.nhs.gp2gp.audit.AuditEntry;
+import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
+import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 
 /** The PDS stand-in: demographics stored in our own database. */
@@ -23,6 +28,33 @@ public class LocalDemographics implements Demographics {
 
     @Inject
     private Clock clock;
+
+    @EJB
+    private AuditLog audit;
+
+    /** A patient's entry as saved, and whether it was new. */
+    public record Saved(boolean created, DemographicRecord entry) {
+    }
+
+    /** The patient's entry as {@code actor} reads it: the read is audited. */
+    public Optional<DemographicRecord> read(NhsNumber patient, Actor actor) {
+        Optional<DemographicRecord> entry = find(patient);
+        entry.ifPresent(e -> audited(actor, "READ_DEMOGRAPHICS", patient));
+        return entry;
+    }
+
+    /** Creates or replaces a patient's entry for {@code actor}, audited with the change. */
+    public Saved save(NhsNumber patient, String registeredOds, String managingOds, boolean deceased,
+            String supersededBy, Actor actor) {
+        boolean created = put(patient, registeredOds, managingOds, deceased, supersededBy);
+        audited(actor, created ? "DEMOGRAPHICS_CREATE" : "DEMOGRAPHICS_UPDATE", patient);
+        return new Saved(created, find(patient).orElseThrow());
+    }
+
+    private void audited(Actor actor, String action, NhsNumber patient) {
+        audit.recordInCallersTransaction(AuditEntry.by(actor, action, "DEMOGRAPHICS", null, Outcome.SUCCESS)
+                .withNhsNumber(patient.value()));
+    }
 
     @Override
     public Optional<DemographicRecord> find(NhsNumber patient) {

@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.practice;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -7,6 +8,10 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import uk.nhs.gp2gp.audit.Actor;
+import uk.nhs.gp2gp.audit.AuditEntry;
+import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
+import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.OdsCode;
 
 /** The practice directory: practices hosted here and the remote ones we exchange records with. */
@@ -19,12 +24,27 @@ public class Practices {
     @Inject
     private Clock clock;
 
+    @EJB
+    private AuditLog audit;
+
+    /** A practice as saved, and whether it was new. */
+    public record Saved(boolean created, Practice practice) {
+    }
+
     public List<Practice> all() {
         return em.createNamedQuery(Practice.ALL, Practice.class).getResultList();
     }
 
     public Optional<Practice> find(OdsCode odsCode) {
         return Optional.ofNullable(em.find(Practice.class, odsCode.value()));
+    }
+
+    /** Creates or replaces a practice's details for {@code actor}, audited with the change. */
+    public Saved save(OdsCode odsCode, PracticeDetails details, Actor actor) {
+        boolean created = put(odsCode, details);
+        audit.recordInCallersTransaction(AuditEntry.by(actor, created ? "PRACTICE_CREATE" : "PRACTICE_UPDATE",
+                "PRACTICE", odsCode.value(), Outcome.SUCCESS));
+        return new Saved(created, find(odsCode).orElseThrow());
     }
 
     /** Creates or replaces a practice's details; returns true when it was new. */

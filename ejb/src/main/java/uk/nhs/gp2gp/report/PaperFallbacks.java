@@ -20,6 +20,8 @@ import uk.nhs.gp2gp.audit.Actor;
 import uk.nhs.gp2gp.audit.AuditEntry;
 import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 import uk.nhs.gp2gp.audit.AuditLog;
+import uk.nhs.gp2gp.security.ApiCaller;
+import uk.nhs.gp2gp.security.PracticeAccessDeniedException;
 import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferNotFoundException;
 import uk.nhs.gp2gp.transfer.TransferStore;
@@ -78,6 +80,37 @@ public class PaperFallbacks {
                 Outcome.SUCCESS).withNhsNumber(task.getNhsNumber()).withDetail(task.getConversationId()));
         LOG.log(Level.INFO, "Conversation {0}: paper fallback {1} requested", task.getConversationId(), task.getId());
         return new Requested(PaperFallbackTask.of(task), true);
+    }
+
+    /** A partner system asks, for a transfer of a practice it acts for. */
+    public Requested request(String conversationId, ApiCaller caller, String note) {
+        List<Transfer> conversation = transfers.ofConversation(conversationId.strip().toUpperCase());
+        if (conversation.isEmpty()) {
+            throw new TransferNotFoundException(conversationId);
+        }
+        if (conversation.stream().noneMatch(t -> caller.mayActFor(t.getHostedOds()))) {
+            throw new PracticeAccessDeniedException("This API key does not act for the practice of this transfer");
+        }
+        return request(conversationId, Actor.apiClient(caller.name()), note);
+    }
+
+    /** A partner system marks a task of a practice it acts for done. */
+    public PaperFallbackTask markDone(long id, ApiCaller caller, String note) {
+        requireVisible(id, caller);
+        return markDone(id, Actor.apiClient(caller.name()), note);
+    }
+
+    /** A task of a practice the partner system acts for; the read is audited. */
+    public PaperFallbackTask find(long id, ApiCaller caller) {
+        requireVisible(id, caller);
+        return find(id, Actor.apiClient(caller.name())).orElseThrow(() -> new PaperFallbackNotFoundException(id));
+    }
+
+    private void requireVisible(long id, ApiCaller caller) {
+        List<String> practices = practicesOf(id).orElseThrow(() -> new PaperFallbackNotFoundException(id));
+        if (practices.stream().noneMatch(caller::mayActFor)) {
+            throw new PracticeAccessDeniedException("This API key does not act for either practice of this task");
+        }
     }
 
     /** The paper record has been sent on: the task is done (once). */

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
-import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferRole;
 
 /**
@@ -66,10 +65,6 @@ public class Reports {
     }
 
     /** One transfer's outcome and reason, now: for its page. */
-    public Classification classify(Transfer transfer) {
-        return OutcomeClassifier.classify(transfer, clock.instant());
-    }
-
     private ReportQueries queries() {
         return new ReportQueries(em);
     }

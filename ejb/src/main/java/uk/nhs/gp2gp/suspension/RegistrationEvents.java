@@ -10,6 +10,10 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import uk.nhs.gp2gp.audit.Actor;
+import uk.nhs.gp2gp.audit.AuditEntry;
+import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
+import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 
@@ -35,6 +39,9 @@ public class RegistrationEvents {
     @EJB
     private SuspendedRecords holdings;
 
+    @EJB
+    private AuditLog audit;
+
     public enum Type {
         /** The patient left the practice ({@code odsCode}) and is registered nowhere else. */
         DEREGISTRATION,
@@ -44,6 +51,16 @@ public class RegistrationEvents {
 
     /** The answer to an event; a duplicate id gets the same one again. */
     public record Answer(String eventId, String outcome, String detail, boolean duplicate) {
+    }
+
+    /** An event sent by {@code actor}, answered and audited in one transaction. */
+    public Answer receive(String eventId, NhsNumber patient, Type type, OdsCode odsCode, Instant occurredAt,
+            Actor actor) {
+        Answer answer = receive(eventId, patient, type, odsCode, occurredAt);
+        audit.recordInCallersTransaction(AuditEntry.by(actor, "REGISTRATION_EVENT", "registration-event", eventId,
+                Outcome.SUCCESS).withNhsNumber(patient.value()).withDetail(type + " at " + odsCode + ": "
+                + answer.outcome()));
+        return answer;
     }
 
     public Answer receive(String eventId, NhsNumber patient, Type type, OdsCode odsCode, Instant occurredAt) {

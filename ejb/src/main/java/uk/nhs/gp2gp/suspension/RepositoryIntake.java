@@ -2,6 +2,7 @@ package uk.nhs.gp2gp.suspension;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -17,14 +18,16 @@ import uk.nhs.gp2gp.transfer.IntegrationOutcome;
 import uk.nhs.gp2gp.transfer.ReasonCode;
 import uk.nhs.gp2gp.transfer.RequesterSide;
 import uk.nhs.gp2gp.transfer.Transfer;
-import uk.nhs.gp2gp.transfer.TransferStore;
+import uk.nhs.gp2gp.transfer.TransferMoved;
 import uk.nhs.gp2gp.transfer.TransferRole;
+import uk.nhs.gp2gp.transfer.TransferStatus;
+import uk.nhs.gp2gp.transfer.TransferStore;
 
 /**
  * Suspension, inbound: a patient left a practice and registered nowhere, so the repository asks
  * that practice for the record over GP2GP (as any new practice would), stores what arrives,
- * acknowledges it and holds it. The conversation itself is the requester side's; this follows it.
- * Runs in the caller's transaction.
+ * acknowledges it and holds it. The conversation itself is the requester side's; this follows it
+ * (its moves, an operator's cancel and retry included). Runs in the caller's transaction.
  */
 @Stateless
 public class RepositoryIntake {
@@ -117,24 +120,44 @@ public class RepositoryIntake {
     /**
      * The repository's inbound transfer moved: the suspension follows it. A record that is all here
      * is acknowledged (the repository integrates by holding) and becomes the record it sends on.
+     * A plain observer on purpose: it runs in the transaction that moved the transfer, so the
+     * transfer and its suspension commit or roll back together. A transactional observer (after
+     * success) would run after the commit, where a failure would leave the suspension behind.
      */
-    public void transferMoved(Transfer transfer) {
-        if (transfer.getRole() != TransferRole.REQUESTER || !settings.isRepository(transfer.getRequestingOds())) {
+    public void transferMoved(@Observes TransferMoved moved) {
+        if (moved.role() != TransferRole.REQUESTER || settings.repositoryOds().isEmpty()) {
             return;
         }
-        holdings.byInboundConversation(transfer.getConversationId()).ifPresent(s -> follow(s, transfer));
+        transfers.find(moved.conversationId(), TransferRole.REQUESTER)
+                .filter(t -> settings.isRepository(t.getRequestingOds()))
+                .ifPresent(transfer -> {
+                    if (moved.started()) {
+                        retried(transfer);
+                    } else {
+                        holdings.byInboundConversation(transfer.getConversationId())
+                                .ifPresent(s -> follow(s, transfer, moved.to()));
+                    }
+                });
     }
 
-    /** The same, for a timeout that ran in its own transaction: by conversation id. */
-    public void transferMoved(String conversationId) {
-        transfers.find(conversationId, TransferRole.REQUESTER).ifPresent(this::transferMoved);
+    /** An operator retried a transfer that ended without the record: its suspension asks again, in the new one. */
+    private void retried(Transfer retry) {
+        if (retry.getRetryOf() == null) {
+            return;
+        }
+        holdings.byInboundConversation(retry.getRetryOf()).filter(s -> s.getStatus().isTerminal()).ifPresent(s -> {
+            s.retried(retry.getConversationId(), clock.instant());
+            holdings.note(s, "Retried by an operator: EHR request sent to " + s.getSourceOds() + " (conversation "
+                    + retry.getConversationId() + ")");
+            holdings.audit(s, "SUSPENSION_RETRIED", Outcome.SUCCESS, s.getSourceOds());
+        });
     }
 
-    private void follow(Suspension suspension, Transfer transfer) {
+    private void follow(Suspension suspension, Transfer transfer, TransferStatus to) {
         if (suspension.getStatus().isTerminal()) {
             return;
         }
-        switch (transfer.getStatus()) {
+        switch (to) {
             case WAITING_FOR_PARTS -> {
                 // The core came and the continue request went in the same step; later parts change nothing here.
                 if (suspension.getStatus() == SuspensionStatus.REQUEST_SENT) {
@@ -147,6 +170,7 @@ public class RepositoryIntake {
             }
             case READY_TO_INTEGRATE -> hold(suspension, transfer);
             case TIMED_OUT -> failed(suspension, SuspensionStatus.TIMED_OUT, transfer);
+            // A cancel by an operator fails the suspension too (with the operator's reason); a retry reopens it.
             case FAILED, REJECTED, CANCELLED -> failed(suspension, ReasonCode.R31.code().equals(transfer.getFailureCode())
                     || ReasonCode.R25.code().equals(transfer.getFailureCode())
                     ? SuspensionStatus.TIMED_OUT : SuspensionStatus.FAILED, transfer);

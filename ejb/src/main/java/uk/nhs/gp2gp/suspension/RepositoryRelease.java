@@ -1,7 +1,10 @@
 package uk.nhs.gp2gp.suspension;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -15,10 +18,12 @@ import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.record.PatientRecords;
 import uk.nhs.gp2gp.scheduler.ScheduledTasks;
 import uk.nhs.gp2gp.transfer.ReasonCode;
+import uk.nhs.gp2gp.transfer.SenderRules;
 import uk.nhs.gp2gp.transfer.Transfer;
-import uk.nhs.gp2gp.transfer.TransferStore;
+import uk.nhs.gp2gp.transfer.TransferMoved;
 import uk.nhs.gp2gp.transfer.TransferRole;
 import uk.nhs.gp2gp.transfer.TransferStatus;
+import uk.nhs.gp2gp.transfer.TransferStore;
 
 /**
  * Re-registration, outbound: a practice asks the repository for a held record. The checks decide
@@ -27,7 +32,9 @@ import uk.nhs.gp2gp.transfer.TransferStatus;
  * period the record is deleted for good. Runs in the caller's transaction.
  */
 @Stateless
-public class RepositoryRelease {
+@LocalBean
+@Local(SenderRules.class)
+public class RepositoryRelease implements SenderRules {
 
     static final String PURGE_DUE = "REPOSITORY_PURGE_DUE";
     private static final System.Logger LOG = System.getLogger(RepositoryRelease.class.getName());
@@ -53,18 +60,16 @@ public class RepositoryRelease {
     @Inject
     private Clock clock;
 
-    /** Why the request is refused: the negative acknowledgement's code and the plain-English reason. */
-    public record Refusal(ReasonCode reason, String detail) {
-    }
-
-    public boolean isRepository(String odsCode) {
-        return settings.isRepository(odsCode);
+    @Override
+    public boolean decides(String sendingOds) {
+        return settings.isRepository(sendingOds);
     }
 
     /**
      * Checks a request for a held record (the sender transfer is new and holds the request). Empty
      * when it may be sent: the suspension then names the conversation it goes out in.
      */
+    @Override
     public Optional<Refusal> check(Transfer request) {
         String requester = request.getRequestingOds();
         Optional<Suspension> latest = holdings.latest(request.getNhsNumber());
@@ -108,11 +113,21 @@ public class RepositoryRelease {
         return Optional.empty();
     }
 
-    /** The requester's final acknowledgement of a held record: integrated releases it, otherwise it stays held. */
-    public void finalAcknowledgement(Transfer sent) {
-        if (!settings.isRepository(sent.getSendingOds())) {
+    /**
+     * A held record's transfer out ended: integrated (the requester's positive final acknowledgement)
+     * releases it; otherwise (not integrated, no acknowledgement in time, cancelled) it stays held.
+     * A plain observer, as in {@link RepositoryIntake}: the release commits or rolls back with the move.
+     */
+    public void transferMoved(@Observes TransferMoved moved) {
+        if (moved.role() != TransferRole.SENDER || !moved.to().isTerminal() || settings.repositoryOds().isEmpty()) {
             return;
         }
+        transfers.find(moved.conversationId(), TransferRole.SENDER)
+                .filter(t -> settings.isRepository(t.getSendingOds()))
+                .ifPresent(this::sendingEnded);
+    }
+
+    private void sendingEnded(Transfer sent) {
         holdings.byOutboundConversation(sent.getConversationId()).ifPresent(suspension -> {
             if (suspension.getStatus() != SuspensionStatus.COMPLETE) {
                 return;
@@ -125,8 +140,9 @@ public class RepositoryRelease {
                         + deleteAfter + " and then deleted");
                 holdings.audit(suspension, "SUSPENDED_RECORD_RELEASED", Outcome.SUCCESS, sent.getRequestingOds());
             } else {
-                holdings.note(suspension, sent.getRequestingOds() + " did not integrate the record (code "
-                        + sent.getFailureCode() + "): still held, the practice may ask again");
+                holdings.note(suspension, sent.getRequestingOds() + " did not get or integrate the record ("
+                        + sent.getStatus() + (sent.getFailureCode() == null ? "" : ", code " + sent.getFailureCode())
+                        + "): still held, the practice may ask again");
             }
         });
     }

@@ -12,12 +12,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.nhs.gp2gp.audit.Actor;
 import uk.nhs.gp2gp.audit.AuditEntry;
 import uk.nhs.gp2gp.audit.AuditEvent.ActorType;
 import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 import uk.nhs.gp2gp.audit.AuditLog;
 
-/** The repository's holdings: find, search, and the history every step writes. */
+/**
+ * The repository's holdings: find, search, and the history every step writes. What the API shows
+ * of them is read by one method each, audit line included.
+ */
 @Stateless
 public class SuspendedRecords {
 
@@ -29,6 +33,39 @@ public class SuspendedRecords {
 
     @EJB
     private AuditLog audit;
+
+    /** A page of holdings and how many there are in all. */
+    public record Page(List<Suspension> records, long total) {
+    }
+
+    /** The patient's latest suspension and its history. */
+    public record Details(Suspension suspension, List<SuspensionHistory> history) {
+    }
+
+    /** A page of holdings, newest first, as {@code actor} was shown it: one audit line per patient. */
+    public Page page(SuspensionStatus status, String sourceOds, int page, int size, Actor actor) {
+        Page found = page(status, sourceOds, page, size);
+        AuditEntry.perPatient(actor, "LIST_SUSPENDED_RECORDS", "suspension", found.records(),
+                Suspension::getNhsNumber, s -> String.valueOf(s.getId())).forEach(audit::recordInCallersTransaction);
+        return found;
+    }
+
+    /** A page of holdings, newest first, not audited: the console's list (reading one record is). */
+    public Page page(SuspensionStatus status, String sourceOds, int page, int size) {
+        return new Page(search(status, sourceOds, page, size), count(status, sourceOds));
+    }
+
+    /**
+     * The patient's latest suspension with its history, if the repository ever held the record; the
+     * read is audited ({@code detail}: where it was read, or null).
+     */
+    public Optional<Details> read(String nhsNumber, Actor actor, String detail) {
+        return latest(nhsNumber).map(suspension -> {
+            audit.recordInCallersTransaction(AuditEntry.by(actor, "READ_SUSPENDED_RECORD", "suspension",
+                    String.valueOf(suspension.getId()), Outcome.SUCCESS).withNhsNumber(nhsNumber).withDetail(detail));
+            return new Details(suspension, history(suspension));
+        });
+    }
 
     /** The patient's latest suspension (the record the repository holds or last held). */
     public Optional<Suspension> latest(String nhsNumber) {

@@ -16,7 +16,6 @@ import uk.nhs.gp2gp.message.Interaction;
 import uk.nhs.gp2gp.message.UnreadableMessageException;
 import uk.nhs.gp2gp.practice.Practice;
 import uk.nhs.gp2gp.practice.Practices;
-import uk.nhs.gp2gp.suspension.RepositoryIntake;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 import uk.nhs.gp2gp.transport.InboundReceiver;
 import uk.nhs.gp2gp.transport.InboundSource;
@@ -48,9 +47,6 @@ public class InboundDispatcher implements InboundReceiver {
 
     @EJB
     private LargeRecordParts largeRecords;
-
-    @EJB
-    private RepositoryIntake repository;
 
     @EJB
     private Practices practices;
@@ -178,10 +174,7 @@ public class InboundDispatcher implements InboundReceiver {
         if (transfers.alreadyReceived(transfer, message.messageId())) {
             return InboundOutcome.duplicate();
         }
-        InboundOutcome outcome = step.apply(transfer);
-        // When this instance is the repository, its record-taking follows its own conversations.
-        repository.transferMoved(transfer);
-        return outcome;
+        return step.apply(transfer);
     }
 
     /**

@@ -89,7 +89,7 @@ public class LargeRecordParts {
      */
     public void extractNamedParts(Transfer transfer, ReceivedMessage extract) {
         name(transfer, extract.messageId(), extract.externalParts());
-        transfer.moveTo(TransferStatus.WAITING_FOR_PARTS, clock.instant());
+        transfers.move(transfer, TransferStatus.WAITING_FOR_PARTS);
         messaging.askForParts(transfer, extract.messageId());
         recount(transfer, 0);
         if (allHere(transfer)) {
@@ -165,7 +165,7 @@ public class LargeRecordParts {
 
     private void fail(Transfer transfer, ReasonCode cause, ReasonCode finalReason, String problem) {
         messaging.acknowledge(transfer, transfer.getExtractMessageId(), finalReason);
-        transfer.fail(TransferStatus.FAILED, cause.code(), problem, clock.instant());
+        transfers.fail(transfer, TransferStatus.FAILED, cause.code(), problem);
         tasks.cancel(PARTS_DUE, transfer.getConversationId());
         LOG.log(Level.INFO, "Conversation {0}: large record failed with code {1}", transfer.getConversationId(),
                 cause.code());
@@ -263,7 +263,7 @@ public class LargeRecordParts {
             messaging.acknowledge(transfer, lastPart, null);
         }
         tasks.cancel(PARTS_DUE, transfer.getConversationId());
-        transfer.moveTo(TransferStatus.READY_TO_INTEGRATE, clock.instant());
+        transfers.move(transfer, TransferStatus.READY_TO_INTEGRATE);
         LOG.log(Level.INFO, "Conversation {0}: all {1} parts of the record are here", transfer.getConversationId(),
                 transfer.getExpectedParts());
         return InboundOutcome.processed("record complete");

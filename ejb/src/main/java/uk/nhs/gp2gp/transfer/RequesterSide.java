@@ -67,12 +67,26 @@ public class RequesterSide {
 
     /** Starts a transfer: the EHR request goes into the outbox with the new transfer. */
     public Transfer request(NhsNumber patient, OdsCode requesting, OdsCode sending) {
+        return start(patient, requesting, sending, null);
+    }
+
+    /** Asks again for the record a transfer that ended without it was for, in a new conversation. */
+    public Transfer retry(Transfer ended) {
+        return start(new NhsNumber(ended.getNhsNumber()), new OdsCode(ended.getRequestingOds()),
+                new OdsCode(ended.getSendingOds()), ended.getConversationId());
+    }
+
+    private Transfer start(NhsNumber patient, OdsCode requesting, OdsCode sending, String retryOf) {
         Optional<Transfer> running = transfers.inProgress(patient.value(), requesting.value());
         if (running.isPresent()) {
             throw new TransferConflictException(running.get().getConversationId());
         }
         Transfer transfer = new Transfer(MessageIds.newId(), TransferRole.REQUESTER, patient, requesting, sending,
                 clock.instant());
+        if (retryOf != null) {
+            // Before it is added: whoever follows the new transfer sees what it retries.
+            transfer.markRetryOf(retryOf);
+        }
         transfers.add(transfer);
         if (transfers.practiceSentRecordBefore(requesting.value(), patient.value())) {
             transfer.markReturningPatient();
@@ -101,7 +115,7 @@ public class RequesterSide {
         String problem = mismatch(transfer, extract);
         if (problem != null) {
             messaging.acknowledge(transfer, extract.messageId(), ReasonCode.R21);
-            transfer.fail(TransferStatus.FAILED, ReasonCode.R21.code(), problem, clock.instant());
+            transfers.fail(transfer, TransferStatus.FAILED, ReasonCode.R21.code(), problem);
             tasks.cancel(EXTRACT_DUE, transfer.getConversationId());
             return InboundOutcome.processed("extract refused: " + problem);
         }
@@ -124,15 +138,15 @@ public class RequesterSide {
                     return refuseTooLarge(transfer, extract, over.getMessage());
                 }
                 messaging.acknowledge(transfer, extract.messageId(), ReasonCode.R21);
-                transfer.fail(TransferStatus.FAILED, ReasonCode.R21.code(), "Attachment " + attachment.contentId()
-                        + " could not be decoded (base64 or gzip)", clock.instant());
+                transfers.fail(transfer, TransferStatus.FAILED, ReasonCode.R21.code(), "Attachment "
+                        + attachment.contentId() + " could not be decoded (base64 or gzip)");
                 tasks.cancel(EXTRACT_DUE, transfer.getConversationId());
                 return InboundOutcome.processed("extract refused: an attachment could not be decoded");
             }
         }
         tasks.cancel(EXTRACT_DUE, transfer.getConversationId());
         if (extract.externalParts().isEmpty()) {
-            transfer.moveTo(TransferStatus.READY_TO_INTEGRATE, clock.instant());
+            transfers.move(transfer, TransferStatus.READY_TO_INTEGRATE);
         } else {
             largeRecords.extractNamedParts(transfer, extract);
         }
@@ -147,7 +161,7 @@ public class RequesterSide {
             contentStore.ofTransfer(transfer.getId(), kind).forEach(c -> contentStore.delete(c.getId()));
         }
         messaging.acknowledge(transfer, extract.messageId(), ReasonCode.R30);
-        transfer.fail(TransferStatus.FAILED, ReasonCode.R30.code(), problem, clock.instant());
+        transfers.fail(transfer, TransferStatus.FAILED, ReasonCode.R30.code(), problem);
         tasks.cancel(EXTRACT_DUE, transfer.getConversationId());
         LOG.log(Level.INFO, "Conversation {0}: extract refused with code 30 (over a size limit)",
                 transfer.getConversationId());
@@ -214,9 +228,8 @@ public class RequesterSide {
             return InboundOutcome.processed("acknowledgement of the request noted");
         }
         ReasonCode reason = ReasonCode.of(ack.reasonCode()).orElse(ReasonCode.R99);
-        transfer.fail(TransferStatus.FAILED, reason.code(),
-                ack.reasonText() != null && !ack.reasonText().isBlank() ? ack.reasonText() : reason.meaning(),
-                clock.instant());
+        transfers.fail(transfer, TransferStatus.FAILED, reason.code(),
+                ack.reasonText() != null && !ack.reasonText().isBlank() ? ack.reasonText() : reason.meaning());
         tasks.cancel(EXTRACT_DUE, transfer.getConversationId());
         LOG.log(Level.INFO, "Conversation {0}: the sending practice refused the request with code {1}",
                 transfer.getConversationId(), reason.code());
@@ -235,9 +248,9 @@ public class RequesterSide {
         };
         messaging.acknowledge(transfer, transfer.getExtractMessageId(), reason);
         if (outcome == IntegrationOutcome.REJECTED) {
-            transfer.fail(TransferStatus.REJECTED, reason.code(), reason.meaning(), clock.instant());
+            transfers.fail(transfer, TransferStatus.REJECTED, reason.code(), reason.meaning());
         } else {
-            transfer.moveTo(outcome.status(), clock.instant());
+            transfers.move(transfer, outcome.status());
         }
         LOG.log(Level.INFO, "Conversation {0}: final acknowledgement queued ({1})", transfer.getConversationId(),
                 outcome);
@@ -246,9 +259,8 @@ public class RequesterSide {
     public void extractTimedOut(String conversationId) {
         transfers.lock(conversationId, TransferRole.REQUESTER)
                 .filter(t -> t.getStatus() == TransferStatus.REQUESTED)
-                .ifPresent(t -> t.fail(TransferStatus.TIMED_OUT, null,
-                        "No record arrived within " + extractTimeout + " of the request: the paper process applies",
-                        clock.instant()));
+                .ifPresent(t -> transfers.fail(t, TransferStatus.TIMED_OUT, null,
+                        "No record arrived within " + extractTimeout + " of the request: the paper process applies"));
     }
 
     /** The attachments that arrived with the record. */

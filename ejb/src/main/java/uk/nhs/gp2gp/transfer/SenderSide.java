@@ -24,7 +24,6 @@ import uk.nhs.gp2gp.practice.Practice;
 import uk.nhs.gp2gp.practice.Practices;
 import uk.nhs.gp2gp.record.PatientRecord;
 import uk.nhs.gp2gp.record.PatientRecords;
-import uk.nhs.gp2gp.suspension.RepositoryRelease;
 import uk.nhs.gp2gp.scheduler.ScheduledTasks;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 import uk.nhs.gp2gp.transport.OutboundMessage;
@@ -66,7 +65,7 @@ public class SenderSide {
     private LargeRecordSender largeRecords;
 
     @EJB
-    private RepositoryRelease repository;
+    private SenderRules custodian;
 
     @Inject
     private RegistrationCheck registration;
@@ -109,10 +108,10 @@ public class SenderSide {
             refuse(transfer, ReasonCode.R18, "The request's NHS number is missing or fails the modulus 11 check");
             return InboundOutcome.processed("refused: malformed request");
         }
-        if (repository.isRepository(request.toOds())) {
+        if (custodian.decides(request.toOds())) {
             // A held record of a suspended patient: only for the practice they are registered at now. The
             // repository's own checks include that one, always on, and note each refusal in the record's history.
-            Optional<RepositoryRelease.Refusal> refusal = repository.check(transfer);
+            Optional<SenderRules.Refusal> refusal = custodian.check(transfer);
             if (refusal.isPresent()) {
                 refuse(transfer, refusal.get().reason(), refusal.get().detail());
                 return InboundOutcome.processed("refused by the repository: " + refusal.get().reason().code());
@@ -167,7 +166,7 @@ public class SenderSide {
                 transfer.getConversationId(), transfer.getNhsNumber(), Outcome.SUCCESS,
                 transfer.getSendingOds() + " to " + transfer.getRequestingOds()));
         transfer.recordExtract(extract.messageId(), clock.instant());
-        transfer.moveTo(TransferStatus.EXTRACT_SENT, clock.instant());
+        transfers.move(transfer, TransferStatus.EXTRACT_SENT);
         messaging.acknowledge(transfer, transfer.getRequestMessageId(), null);
         tasks.cancel(EXTRACT_SUPPLY_DUE, transfer.getConversationId());
         // The window includes its last instant (an acknowledgement exactly 8 days later is on time):
@@ -180,8 +179,7 @@ public class SenderSide {
     /** A negative acknowledgement of the request, with the reason; the transfer ends refused. */
     public void refuse(Transfer transfer, ReasonCode reason, String detail) {
         messaging.acknowledge(transfer, transfer.getRequestMessageId(), reason);
-        transfer.fail(TransferStatus.REFUSED, reason.code(), detail == null ? reason.meaning() : detail,
-                clock.instant());
+        transfers.fail(transfer, TransferStatus.REFUSED, reason.code(), detail == null ? reason.meaning() : detail);
         tasks.cancel(EXTRACT_SUPPLY_DUE, transfer.getConversationId());
         LOG.log(Level.INFO, "Conversation {0}: request refused with code {1}", transfer.getConversationId(),
                 reason.code());
@@ -195,14 +193,13 @@ public class SenderSide {
         }
         boolean integrated = ack.ackType().isPositive() || ReasonCode.R15.code().equals(normalised(ack.reasonCode()));
         if (integrated) {
-            transfer.moveTo(TransferStatus.COMPLETE, clock.instant());
+            transfers.move(transfer, TransferStatus.COMPLETE);
         } else {
             ReasonCode reason = ReasonCode.of(ack.reasonCode()).orElse(ReasonCode.R99);
-            transfer.fail(TransferStatus.NOT_INTEGRATED, reason.code(), ack.reasonText() != null
-                    ? ack.reasonText() : reason.meaning(), clock.instant());
+            transfers.fail(transfer, TransferStatus.NOT_INTEGRATED, reason.code(), ack.reasonText() != null
+                    ? ack.reasonText() : reason.meaning());
         }
         tasks.cancel(FINAL_ACK_DUE, transfer.getConversationId());
-        repository.finalAcknowledgement(transfer);
         return InboundOutcome.processed("final acknowledgement " + ack.ackType());
     }
 
@@ -243,9 +240,9 @@ public class SenderSide {
     public void finalAckTimedOut(String conversationId) {
         transfers.lock(conversationId, TransferRole.SENDER)
                 .filter(t -> t.getStatus() == TransferStatus.EXTRACT_SENT)
-                .ifPresent(t -> t.fail(TransferStatus.NOT_INTEGRATED, ReasonCode.R99.code(),
+                .ifPresent(t -> transfers.fail(t, TransferStatus.NOT_INTEGRATED, ReasonCode.R99.code(),
                         "No final acknowledgement within " + finalAckTimeout.toDays()
-                                + " days of sending the record: the paper process applies", clock.instant()));
+                                + " days of sending the record: the paper process applies"));
     }
 
     /** The record's attachments as base64 parts of the extract's message. */

@@ -12,8 +12,6 @@ import uk.nhs.gp2gp.audit.AuditEntry;
 import uk.nhs.gp2gp.audit.AuditEvent.ActorType;
 import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 import uk.nhs.gp2gp.audit.AuditLog;
-import uk.nhs.gp2gp.identifier.NhsNumber;
-import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.scheduler.ScheduledTasks;
 
 /**
@@ -67,9 +65,7 @@ public class TransferActions {
             refused(user, "TRANSFER_RETRY", failed, "status " + failed.getStatus() + " cannot be retried");
             throw new IllegalTransitionException(failed.getStatus(), TransferStatus.REQUESTED);
         }
-        Transfer retry = requester.request(new NhsNumber(failed.getNhsNumber()),
-                new OdsCode(failed.getRequestingOds()), new OdsCode(failed.getSendingOds()));
-        retry.markRetryOf(failed.getConversationId());
+        Transfer retry = requester.retry(failed);
         audit.record(entry(user, "TRANSFER_RETRY", failed, Outcome.SUCCESS)
                 .withDetail("new conversation " + retry.getConversationId()));
         LOG.log(Level.INFO, "Conversation {0}: retried as {1} by an operator", failed.getConversationId(),
@@ -92,7 +88,7 @@ public class TransferActions {
             messaging.acknowledge(transfer, transfer.getRequestMessageId(), ReasonCode.R99);
         }
         String why = "Cancelled by " + user + (reason == null || reason.isBlank() ? "" : ": " + reason.strip());
-        transfer.fail(TransferStatus.CANCELLED, null, why, clock.instant());
+        store.fail(transfer, TransferStatus.CANCELLED, null, why);
         tasks.cancel(RequesterSide.EXTRACT_DUE, transfer.getConversationId());
         tasks.cancel(SenderSide.EXTRACT_SUPPLY_DUE, transfer.getConversationId());
         tasks.cancel(SenderSide.FINAL_ACK_DUE, transfer.getConversationId());

@@ -1,6 +1,13 @@
 package uk.nhs.gp2gp.transfer;
 
-/** A transfer for this patient and practice is already under way: the protocol allows one at a time. */
+import jakarta.ejb.ApplicationException;
+
+/**
+ * A transfer for this patient and practice is already under way: the protocol allows one at a time.
+ * A business refusal (an application exception): the caller gets it as is, and whatever the
+ * transaction wrote before it is rolled back.
+ */
+@ApplicationException(rollback = true)
 public class TransferConflictException extends RuntimeException {
 
     private final String conversationId;

@@ -1,11 +1,10 @@
 package uk.nhs.gp2gp.transfer;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import jakarta.inject.Inject;
-import java.time.Clock;
 import uk.nhs.gp2gp.transport.DeliveryFailures;
 import uk.nhs.gp2gp.transport.OutboxMessage;
 
@@ -16,8 +15,8 @@ public class TransferDeliveryFailures implements DeliveryFailures {
     @PersistenceContext(unitName = "gp2gp")
     private EntityManager em;
 
-    @Inject
-    private Clock clock;
+    @EJB
+    private TransferStore transfers;
 
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -30,9 +29,8 @@ public class TransferDeliveryFailures implements DeliveryFailures {
         TransferStatus failed = transfer.getRole() == TransferRole.REQUESTER ? TransferStatus.FAILED
                 : TransferStatus.NOT_INTEGRATED;
         if (!transfer.getStatus().isTerminal() && transfer.getStatus().canMoveTo(failed)) {
-            transfer.fail(failed, null, "Could not deliver " + message.getInteractionId() + " to practice "
-                    + message.getToOds() + " after " + message.getAttempts() + " attempts: " + message.getLastError(),
-                    clock.instant());
+            transfers.fail(transfer, failed, null, "Could not deliver " + message.getInteractionId() + " to practice "
+                    + message.getToOds() + " after " + message.getAttempts() + " attempts: " + message.getLastError());
         }
     }
 }

@@ -1,6 +1,7 @@
 package uk.nhs.gp2gp.transfer;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -11,7 +12,11 @@ import java.util.List;
 import java.util.Optional;
 import uk.nhs.gp2gp.transfer.TransferMessage.Direction;
 
-/** Finding transfers and writing their timeline. */
+/**
+ * Finding transfers, moving them and writing their timeline. Every change of a transfer's state goes
+ * through {@link #add}, {@link #move} or {@link #fail}, which fire {@link TransferMoved}; the
+ * architecture test keeps the entity's own moves for this class alone.
+ */
 @Stateless
 public class TransferStore {
 
@@ -20,6 +25,9 @@ public class TransferStore {
 
     @Inject
     private Clock clock;
+
+    @Inject
+    private Event<TransferMoved> moved;
 
     /** The transfer, locked for the rest of the transaction so that one conversation moves one step at a time. */
     public Optional<Transfer> lock(String conversationId, TransferRole role) {
@@ -44,8 +52,24 @@ public class TransferStore {
         return em.find(Transfer.class, id);
     }
 
+    /** A new transfer, in its role's first state. */
     public void add(Transfer transfer) {
         em.persist(transfer);
+        moved.fire(new TransferMoved(transfer.getConversationId(), transfer.getRole(), null, transfer.getStatus()));
+    }
+
+    /** Moves the transfer on, or refuses a move its state machine does not allow. */
+    public void move(Transfer transfer, TransferStatus next) {
+        TransferStatus from = transfer.getStatus();
+        transfer.moveTo(next, clock.instant());
+        moved.fire(new TransferMoved(transfer.getConversationId(), transfer.getRole(), from, next));
+    }
+
+    /** Moves the transfer to a failed (or cancelled) state and says why, with the GP2GP code where there is one. */
+    public void fail(Transfer transfer, TransferStatus failedState, String reasonCode, String reasonText) {
+        TransferStatus from = transfer.getStatus();
+        transfer.fail(failedState, reasonCode, reasonText, clock.instant());
+        moved.fire(new TransferMoved(transfer.getConversationId(), transfer.getRole(), from, failedState));
     }
 
     public boolean alreadyReceived(Transfer transfer, String messageId) {

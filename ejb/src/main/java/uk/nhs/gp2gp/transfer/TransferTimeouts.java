@@ -2,7 +2,6 @@ package uk.nhs.gp2gp.transfer;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import uk.nhs.gp2gp.suspension.RepositoryIntake;
 import uk.nhs.gp2gp.scheduler.TaskHandler;
 
 /** The protocol's timeouts, as scheduled tasks keyed by conversation id. */
@@ -17,9 +16,6 @@ public final class TransferTimeouts {
         @EJB
         private RequesterSide requester;
 
-        @EJB
-        private RepositoryIntake repository;
-
         @Override
         public String kind() {
             return RequesterSide.EXTRACT_DUE;
@@ -28,7 +24,6 @@ public final class TransferTimeouts {
         @Override
         public void run(String conversationId) {
             requester.extractTimedOut(conversationId);
-            repository.transferMoved(conversationId);
         }
     }
 
@@ -38,9 +33,6 @@ public final class TransferTimeouts {
         @EJB
         private LargeRecordParts largeRecords;
 
-        @EJB
-        private RepositoryIntake repository;
-
         @Override
         public String kind() {
             return LargeRecordParts.PARTS_DUE;
@@ -49,7 +41,6 @@ public final class TransferTimeouts {
         @Override
         public void run(String conversationId) {
             largeRecords.timedOut(conversationId);
-            repository.transferMoved(conversationId);
         }
     }
 

@@ -12,16 +12,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import uk.nhs.gp2gp.audit.Actor;
+import uk.nhs.gp2gp.audit.AuditEntry;
+import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
+import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.demographics.DemographicRecord;
 import uk.nhs.gp2gp.demographics.Demographics;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.Practice;
 import uk.nhs.gp2gp.practice.Practices;
+import uk.nhs.gp2gp.security.ApiCaller;
+import uk.nhs.gp2gp.security.PracticeAccessDeniedException;
 
 /**
  * What partner systems and the console do with transfers: start one, look it up, search, read the
  * record that arrived, report the outcome, supply or refuse an extract as the sending practice.
+ * A partner system's call is one method here: one transaction, its audit line included, returning
+ * what the API shows.
  */
 @Stateless
 public class Transfers {
@@ -47,6 +55,9 @@ public class Transfers {
     @EJB
     private Demographics demographics;
 
+    @EJB
+    private AuditLog audit;
+
     private static final Set<TransferStatus> ARRIVED_WHOLE = EnumSet.of(TransferStatus.READY_TO_INTEGRATE,
             TransferStatus.INTEGRATED, TransferStatus.SUPPRESSED, TransferStatus.REJECTED);
 
@@ -65,6 +76,72 @@ public class Transfers {
             throw new TransferRequestException("sendingOds", "A practice cannot ask itself for a record");
         }
         return requester.request(patient, requesting, sending);
+    }
+
+    /**
+     * A partner system asks for a record: without a sending practice, the request goes to whoever
+     * demographics say holds the record. Audited with the transfer.
+     */
+    public Transfer request(NhsNumber patient, OdsCode requesting, OdsCode sendingOrNull, ApiCaller caller) {
+        OdsCode sending = sendingOrNull != null ? sendingOrNull : recordHolder(patient);
+        Transfer transfer = request(patient, requesting, sending);
+        audit.recordInCallersTransaction(line(caller, "REQUEST_TRANSFER", transfer)
+                .withDetail(requesting + " asks " + sending));
+        return transfer;
+    }
+
+    /** One transfer as the API shows it, with its messages and files; the read is audited. */
+    public TransferDetails details(String conversationId, TransferRole role, ApiCaller caller) {
+        Transfer transfer = visible(conversationId, role, caller);
+        audit.recordInCallersTransaction(line(caller, "READ_TRANSFER", transfer));
+        return new TransferDetails(transfer, timeline(transfer), attachments(transfer), sentToRepository(transfer));
+    }
+
+    /** A page of the transfers the caller may see; one audit line per patient shown ({@code action}). */
+    public List<Transfer> search(TransferSearch search, ApiCaller caller, String action) {
+        List<Transfer> found = search(search);
+        AuditEntry.perPatient(Actor.apiClient(caller.name()), action, "transfer", found, Transfer::getNhsNumber,
+                Transfer::getConversationId).forEach(audit::recordInCallersTransaction);
+        return found;
+    }
+
+    /** The practice's system reports the outcome; the final acknowledgement goes to the sending practice. */
+    public TransferDetails recordOutcome(String conversationId, IntegrationOutcome outcome, ReasonCode reason,
+            ApiCaller caller) {
+        visible(conversationId, TransferRole.REQUESTER, caller);
+        Transfer transfer = recordOutcome(conversationId, outcome, reason);
+        audit.recordInCallersTransaction(AuditEntry.by(Actor.apiClient(caller.name()), "REPORT_OUTCOME", "transfer",
+                transfer.getConversationId(), Outcome.SUCCESS).withDetail(outcome.name()));
+        return new TransferDetails(transfer, timeline(transfer), null, false);
+    }
+
+    /** Sender side: the partner system refuses a request of a practice it acts for; audited. */
+    public Transfer refuseRequest(String conversationId, ReasonCode reason, ApiCaller caller) {
+        Transfer waiting = find(conversationId, TransferRole.SENDER)
+                .orElseThrow(() -> new TransferNotFoundException(conversationId));
+        if (!caller.mayActFor(waiting.getSendingOds())) {
+            throw new PracticeAccessDeniedException("This API key does not act for the practice of this request");
+        }
+        Transfer refused = refuseRequest(conversationId, reason);
+        audit.recordInCallersTransaction(line(caller, "REQUEST_REFUSE", refused));
+        return refused;
+    }
+
+    /** The transfer of the conversation (of the role, when given) the caller acts for. */
+    private Transfer visible(String conversationId, TransferRole role, ApiCaller caller) {
+        List<Transfer> candidates = ofConversation(conversationId).stream()
+                .filter(t -> role == null || t.getRole() == role).toList();
+        if (candidates.isEmpty()) {
+            throw new TransferNotFoundException(conversationId);
+        }
+        return candidates.stream().filter(t -> caller.mayActFor(t.getHostedOds())).findFirst()
+                .orElseThrow(() -> new PracticeAccessDeniedException(
+                        "This API key does not act for the practice of this transfer"));
+    }
+
+    private static AuditEntry line(ApiCaller caller, String action, Transfer transfer) {
+        return AuditEntry.by(Actor.apiClient(caller.name()), action, "transfer", transfer.getConversationId(),
+                Outcome.SUCCESS).withNhsNumber(transfer.getNhsNumber());
     }
 
     /** Who holds the patient's record, as demographics say (the managing organisation): where a request goes. */

@@ -125,6 +125,14 @@ public class Suspension {
         this.inboundConversationId = conversationId;
     }
 
+    /** An operator retried the failed transfer: the record is asked for again, in the new conversation. */
+    public void retried(String conversationId, Instant now) {
+        moveTo(SuspensionStatus.REQUEST_SENT, now);
+        this.inboundConversationId = conversationId;
+        this.failureCode = null;
+        this.failureReason = null;
+    }
+
     public void held(long bytes, Instant now) {
         moveTo(SuspensionStatus.COMPLETE, now);
         this.sizeBytes = bytes;

@@ -20,9 +20,9 @@ public enum SuspensionStatus {
     CONTINUE_SENT(false),
     /** Every part is here and acknowledged: the record is held and can be sent on. */
     COMPLETE(false),
-    /** The old practice refused, or what came could not be stored. */
+    /** The old practice refused, or what came could not be stored. Ends here unless an operator retries. */
     FAILED(true),
-    /** The record, or some of its parts, never came. */
+    /** The record, or some of its parts, never came. Ends here unless an operator retries. */
     TIMED_OUT(true),
     /** A new practice integrated the record; it is soft-deleted and purged after the retention period. */
     RELEASED(false),
@@ -35,6 +35,8 @@ public enum SuspensionStatus {
             CORE_RECEIVED, EnumSet.of(CONTINUE_SENT, COMPLETE, FAILED, TIMED_OUT),
             CONTINUE_SENT, EnumSet.of(COMPLETE, FAILED, TIMED_OUT),
             COMPLETE, EnumSet.of(RELEASED),
+            FAILED, EnumSet.of(REQUEST_SENT),
+            TIMED_OUT, EnumSet.of(REQUEST_SENT),
             RELEASED, EnumSet.of(DELETED));
 
     private final boolean terminal;
@@ -43,6 +45,7 @@ public enum SuspensionStatus {
         this.terminal = terminal;
     }
 
+    /** Nothing moves it on by itself: only an operator's retry of its transfer (back to {@link #REQUEST_SENT}). */
     public boolean isTerminal() {
         return terminal;
     }

@@ -1,6 +1,13 @@
 package uk.nhs.gp2gp.transfer;
 
-/** A move between transfer states that the state machine does not allow. */
+import jakarta.ejb.ApplicationException;
+
+/**
+ * A move between transfer states that the state machine does not allow.
+ * A business refusal (an application exception): the caller gets it as is, and whatever the
+ * transaction wrote before it is rolled back.
+ */
+@ApplicationException(rollback = true)
 public class IllegalTransitionException extends IllegalStateException {
 
     private final TransferStatus from;

@@ -21,7 +21,8 @@ class SuspensionStatusTest {
             "REQUEST_SENT>CORE_RECEIVED", "REQUEST_SENT>COMPLETE", "REQUEST_SENT>FAILED", "REQUEST_SENT>TIMED_OUT",
             "CORE_RECEIVED>CONTINUE_SENT", "CORE_RECEIVED>COMPLETE", "CORE_RECEIVED>FAILED", "CORE_RECEIVED>TIMED_OUT",
             "CONTINUE_SENT>COMPLETE", "CONTINUE_SENT>FAILED", "CONTINUE_SENT>TIMED_OUT",
-            "COMPLETE>RELEASED", "RELEASED>DELETED");
+            "COMPLETE>RELEASED", "RELEASED>DELETED",
+            "FAILED>REQUEST_SENT", "TIMED_OUT>REQUEST_SENT");
 
     @Test
     void everyPairIsAllowedExactlyWhenListed() {
@@ -32,12 +33,26 @@ class SuspensionStatusTest {
         }
     }
 
+    /** A terminal state goes nowhere, except back to asking when an operator retries the transfer. */
     @Test
-    void terminalStatesGoNowhereAndEveryOtherStateCanMove() {
+    void terminalStatesGoNowhereButARetryAndEveryOtherStateCanMove() {
         for (SuspensionStatus state : SuspensionStatus.values()) {
-            boolean moves = Arrays.stream(SuspensionStatus.values()).anyMatch(state::canMoveTo);
+            boolean moves = Arrays.stream(SuspensionStatus.values())
+                    .filter(next -> next != SuspensionStatus.REQUEST_SENT).anyMatch(state::canMoveTo);
             assertEquals(!state.isTerminal(), moves, state.name());
         }
+    }
+
+    @Test
+    void aRetryAsksAgainInTheNewConversationAndForgetsTheFailure() {
+        Suspension suspension = new Suspension("9990000069", "P99002", "event-1", NOW);
+        suspension.requested("CONV-1");
+        suspension.moveTo(SuspensionStatus.REQUEST_SENT, NOW);
+        suspension.fail(SuspensionStatus.FAILED, null, "Cancelled by admin", NOW);
+        suspension.retried("CONV-2", NOW.plusSeconds(1));
+        assertEquals(SuspensionStatus.REQUEST_SENT, suspension.getStatus());
+        assertEquals("CONV-2", suspension.getInboundConversationId());
+        assertEquals(null, suspension.getFailureReason());
     }
 
     @Test

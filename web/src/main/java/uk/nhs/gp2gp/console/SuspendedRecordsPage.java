@@ -6,10 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import java.util.Locale;
-import uk.nhs.gp2gp.audit.AuditEntry;
-import uk.nhs.gp2gp.audit.AuditEvent.ActorType;
-import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
-import uk.nhs.gp2gp.audit.AuditLog;
+import uk.nhs.gp2gp.audit.Actor;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.suspension.RepositorySettings;
 import uk.nhs.gp2gp.suspension.SuspendedRecords;
@@ -29,9 +26,6 @@ public class SuspendedRecordsPage {
 
     @EJB
     private SuspendedRecords holdings;
-
-    @EJB
-    private AuditLog audit;
 
     @Inject
     private RepositorySettings settings;
@@ -59,16 +53,15 @@ public class SuspendedRecordsPage {
                         "The NHS number must be 10 digits with a valid check digit"));
                 return;
             }
-            selected = holdings.latest(nhsNumber.strip()).orElse(null);
-            if (selected != null) {
-                history = holdings.history(selected);
-                audit.record(new AuditEntry(ActorType.USER, user.getName(), "READ_SUSPENDED_RECORD", "suspension",
-                        String.valueOf(selected.getId()), selected.getNhsNumber(), Outcome.SUCCESS, "console"));
-            }
+            SuspendedRecords.Details held = holdings.read(nhsNumber.strip(), Actor.user(user.getName()), "console")
+                    .orElse(null);
+            selected = held == null ? null : held.suspension();
+            history = held == null ? List.of() : held.history();
             return;
         }
-        records = holdings.search(status, ods, 0, SHOWN);
-        total = holdings.count(status, ods);
+        SuspendedRecords.Page page = holdings.page(status, ods, 0, SHOWN);
+        records = page.records();
+        total = page.total();
     }
 
     public String show() {

@@ -9,20 +9,15 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import uk.nhs.gp2gp.audit.Actor;
-import uk.nhs.gp2gp.audit.AuditEntry;
-import uk.nhs.gp2gp.audit.AuditEvent.ActorType;
-import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
-import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.report.Classification;
 import uk.nhs.gp2gp.report.PaperFallbackTask;
 import uk.nhs.gp2gp.report.PaperFallbacks;
-import uk.nhs.gp2gp.report.Reports;
+import uk.nhs.gp2gp.report.TransferReviews;
 import uk.nhs.gp2gp.transfer.FailureExplanation;
 import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferActions;
 import uk.nhs.gp2gp.transfer.TransferMessage;
 import uk.nhs.gp2gp.transfer.TransferRole;
-import uk.nhs.gp2gp.transfer.Transfers;
 
 /**
  * transfer.xhtml?id=...&role=...: one transfer, its message timeline, why it failed and what to do,
@@ -37,16 +32,10 @@ public class TransferPage implements Serializable {
     private static final long serialVersionUID = 1L;
 
     @EJB
-    private Transfers transfers;
+    private TransferReviews reviews;
 
     @EJB
     private TransferActions actions;
-
-    @EJB
-    private AuditLog audit;
-
-    @EJB
-    private Reports reports;
 
     @EJB
     private PaperFallbacks paperFallbacks;
@@ -61,6 +50,7 @@ public class TransferPage implements Serializable {
     private String cancelReason;
     private Classification outcome;
     private PaperFallbackTask paperFallback;
+    private boolean sentToRepository;
     private String paperNote;
 
     /** Called by f:viewAction when the page opens. */
@@ -69,18 +59,18 @@ public class TransferPage implements Serializable {
             transfer = null;
             return;
         }
-        transfer = transfers.find(id.strip(), role).orElse(null);
-        if (transfer == null) {
+        TransferReviews.TransferReview review = reviews.review(id.strip(), role, Actor.user(user.getName()),
+                !FacesContext.getCurrentInstance().isPostback()).orElse(null);
+        if (review == null) {
+            transfer = null;
             return;
         }
+        transfer = review.transfer();
         role = transfer.getRole();
-        timeline = transfers.timeline(transfer);
-        outcome = reports.classify(transfer);
-        paperFallback = paperFallbacks.ofConversation(transfer.getConversationId()).orElse(null);
-        if (!FacesContext.getCurrentInstance().isPostback()) {
-            audit.record(new AuditEntry(ActorType.USER, user.getName(), "TRANSFER_VIEW", "TRANSFER",
-                    transfer.getConversationId(), transfer.getNhsNumber(), Outcome.SUCCESS, "console"));
-        }
+        timeline = review.timeline();
+        outcome = review.outcome();
+        paperFallback = review.paperFallback();
+        sentToRepository = review.sentToRepository();
     }
 
     public void retry() throws IOException {
@@ -124,7 +114,7 @@ public class TransferPage implements Serializable {
 
     /** The old practice's side of a suspension: the record went to the national repository, nothing to print. */
     public boolean isSentToRepository() {
-        return transfer != null && transfers.sentToRepository(transfer);
+        return transfer != null && sentToRepository;
     }
 
     /** A failed transfer with no paper task yet. */

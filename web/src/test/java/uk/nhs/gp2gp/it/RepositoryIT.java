@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static uk.nhs.gp2gp.it.DeployedWar.anonymous;
@@ -36,6 +37,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import uk.nhs.gp2gp.transfer.Party;
 import uk.nhs.gp2gp.transfer.ConversationCodec;
 import uk.nhs.gp2gp.transport.OutboundMessage;
@@ -57,8 +60,11 @@ class RepositoryIT {
     private static final String PRACTICE_C = "Q99803";
     /** A practice on another system, whose messages come through the MHS adaptor. */
     private static final String REMOTE = "Q99804";
+    /** A remote practice that takes messages and never answers: a request to it waits. */
+    private static final String SILENT = "Q99805";
     /** Synthetic NHS numbers: 999 range, valid modulus 11, one per scenario. */
     private static final TestPatients PATIENTS = new TestPatients(999_080_000);
+    private static final String ADMIN_PASSWORD = System.getProperty("it.admin.password", "it-admin-password");
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -155,6 +161,49 @@ class RepositoryIT {
         assertArrayEquals(scan, received, "the scan, byte-exact after two large transfers");
         integrate(conversation);
         waitForHolding(patient, "RELEASED");
+    }
+
+    /**
+     * An operator cancels the repository's request in the console: the suspension fails with the
+     * operator's reason. The operator then retries it: the same suspension asks again, in the new
+     * conversation. The old practice is a remote one that never answers, so the request waits.
+     */
+    @Test
+    void aSuspensionFollowsAnOperatorsCancelAndRetry() throws Exception {
+        String patient = nextPatient();
+        try (RecordingPractice silent = RecordingPractice.start();
+                ConsoleBrowser browser = new ConsoleBrowser(app, 1366, 900)) {
+            asAdmin(app).contentType("application/json")
+                    .body("{\"name\": \"Repository test " + SILENT + "\", \"asid\": \"9000000" + SILENT.substring(1)
+                            + "\", \"partyKey\": \"" + SILENT + "-1\", \"hosted\": false, \"endpointUrl\": \""
+                            + silent.url() + "\"}")
+                    .put("api/v1/practices/" + SILENT).then().statusCode(oneOf(200, 201));
+            demographics(patient, null, SILENT, false, null);
+            event(patient, "DEREGISTRATION", SILENT, "2026-11-01T09:00:00Z");
+            String first = waitForHolding(patient, "REQUEST_SENT").getString("conversations.inbound");
+
+            browser.signIn("admin", ADMIN_PASSWORD);
+            browser.open("/console/transfer.xhtml?id=" + first + "&role=REQUESTER");
+            browser.click(By.id("transfer:cancel"));
+            browser.type(By.id("cancelForm:reason"), "asked for by mistake");
+            browser.click(By.id("cancelForm:confirmCancel"));
+            browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+                    "Transfer cancelled"));
+            JsonPath cancelled = waitForHolding(patient, "FAILED");
+            assertTrue(cancelled.getString("failure.reason").contains("Cancelled by admin: asked for by mistake"),
+                    cancelled.prettify());
+
+            browser.click(By.id("transfer:retry"));
+            browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+            browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Transfer retried"));
+            JsonPath retried = waitForHolding(patient, "REQUEST_SENT");
+            String retry = retried.getString("conversations.inbound");
+            assertFalse(first.equals(retry), "the suspension follows the retry's new conversation: " + retried.prettify());
+            waitFor(retry, "REQUESTER", t -> "REQUESTED".equals(t.getString("status")));
+            assertNull(retried.get("failure"), "the cancel's failure is forgotten when the record is asked for again");
+            assertEquals(List.of("STARTED", "REQUEST_SENT", "FAILED", "REQUEST_SENT"),
+                    retried.getList("history.status"), retried.prettify());
+        }
     }
 
     /** C5: deceased patients' records are not taken. */

@@ -345,6 +345,39 @@ class TransferIT {
                 .then().statusCode(400).body("errors.field", hasItem("requestingOds"));
     }
 
+    /**
+     * Each business refusal answers with its own status and problem type: the session beans pass
+     * them on as application exceptions (never a 500 from a wrapped one), nothing kept.
+     */
+    @Test
+    void businessRefusalsAreProblemsOfTheirOwnType() {
+        String nhsNumber = "9990710015";
+        problem(asAdmin(app).get("api/v1/transfers/7f0c9f4e-0000-4000-8000-000000000000"), 404, "not-found");
+
+        // The sender has no stored record: the transfer waits, and a second one is refused.
+        String conversation = startTransfer(nhsNumber);
+        problem(asAdmin(app).contentType("application/json").body(transfer(nhsNumber)).post("api/v1/transfers"),
+                409, "transfer-in-progress");
+        problem(asAdmin(app).contentType("application/json").body("{\"outcome\": \"INTEGRATED\"}")
+                .post("api/v1/transfers/" + conversation + "/outcome"), 409, "wrong-state");
+        problem(asAdmin(app).contentType("application/json")
+                .body("{\"nhsNumber\": \"" + nhsNumber + "\", \"requestingOds\": \"" + REQUESTER
+                        + "\", \"sendingOds\": \"Z99999\"}").post("api/v1/transfers"), 400, "invalid-request");
+        // A record about another patient than the address says.
+        problem(asAdmin(app).contentType("application/xml").body(bareExtract("9990000018"))
+                .put("api/v1/practices/" + SENDER + "/records/" + nhsNumber), 400, "invalid-request");
+        problem(asAdmin(app).get("api/v1/paper-fallbacks/987654321"), 404, "not-found");
+        problem(asAdmin(app).contentType("application/json").body("{\"conversationId\": \"" + conversation + "\"}")
+                .post("api/v1/paper-fallbacks"), 409, "paper-fallback-refused");
+        asAdmin(app).get("api/v1/transfers/" + conversation + "?role=REQUESTER").then().statusCode(200)
+                .body("status", equalTo("REQUESTED"));
+    }
+
+    private static void problem(io.restassured.response.Response response, int status, String type) {
+        response.then().statusCode(status).contentType("application/problem+json")
+                .body("type", equalTo("urn:gp2gp:problem:" + type));
+    }
+
     private String startTransfer(String nhsNumber) {
         registeredAt(asAdmin(app), nhsNumber, REQUESTER, SENDER);
         return requestWithoutRegistering(nhsNumber);

@@ -21,7 +21,7 @@ import java.util.Optional;
 import uk.nhs.gp2gp.api.problem.Problem;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
 import uk.nhs.gp2gp.api.security.RequiresRole;
-import uk.nhs.gp2gp.audit.AuditLog;
+import uk.nhs.gp2gp.audit.Actor;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.PeerEndpoints;
 import uk.nhs.gp2gp.practice.Practices;
@@ -39,9 +39,6 @@ public class PracticeResource {
 
     @Context
     private SecurityContext security;
-
-    @EJB
-    private AuditLog audit;
 
     @Inject
     private PeerEndpoints endpoints;
@@ -69,11 +66,10 @@ public class PracticeResource {
         if (notHttps.isPresent()) {
             return Problem.invalidField("endpointUrl", notHttps.get()).toResponse();
         }
-        boolean created = practices.put(odsCode, request.toDetails());
-        audit.record(ApiSecurityContext.auditLine(security, created ? "PRACTICE_CREATE" : "PRACTICE_UPDATE",
-                "PRACTICE", odsCode.value()));
-        PracticeView view = practices.find(odsCode).map(PracticeView::of).orElseThrow();
-        return created
+        Practices.Saved saved = practices.save(odsCode, request.toDetails(),
+                Actor.apiClient(ApiSecurityContext.callerOf(security).name()));
+        PracticeView view = PracticeView.of(saved.practice());
+        return saved.created()
                 ? Response.created(uriInfo.getBaseUriBuilder().path(PracticeResource.class).path(odsCode.value()).build()).entity(view).build()
                 : Response.ok(view).build();
     }

@@ -1,42 +1,27 @@
 package uk.nhs.gp2gp.api.problem;
 
-import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.ext.Providers;
 import java.lang.System.Logger.Level;
 import java.util.UUID;
 
 /**
- * Everything else. Exceptions that session beans wrap are unwrapped and answered by their own
- * mapper; a body that is not JSON is the client's fault (400); what is left is our fault (500),
- * answered with an incident id that the operator finds in the log, never with a stack trace.
+ * Everything else. Business refusals never get here: they are application exceptions, which session
+ * beans pass on as they are, answered by their own mappers. A body that is not JSON is the client's
+ * fault (400); what is left is our fault (500), answered with an incident id that the operator finds
+ * in the log, never with a stack trace.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final System.Logger LOG = System.getLogger(UnexpectedExceptionMapper.class.getName());
 
-    @Context
-    private Providers providers;
-
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public Response toResponse(Throwable exception) {
-        Throwable cause = unwrap(exception);
-        if (cause != exception) {
-            // A session bean wrapped it: the mapper for the exception itself answers.
-            ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
-            if (mapper != null && !(mapper instanceof UnexpectedExceptionMapper)) {
-                return mapper.toResponse(cause);
-            }
-        }
-        if (isUnreadableBody(cause)) {
+        if (isUnreadableBody(exception)) {
             return Problem.of(Response.Status.BAD_REQUEST, "unreadable-body",
                     "The request body is not valid JSON of the expected shape").toResponse();
         }
@@ -60,15 +45,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             out.append("\n    at ").append(frames[i]);
         }
         return out.toString();
-    }
-
-    private static Throwable unwrap(Throwable exception) {
-        Throwable current = exception;
-        while ((current instanceof EJBException || current instanceof ProcessingException)
-                && current.getCause() != null && current.getCause() != current) {
-            current = current.getCause();
-        }
-        return current;
     }
 
     private static boolean isUnreadableBody(Throwable cause) {

@@ -8,7 +8,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,12 +26,9 @@ import uk.nhs.gp2gp.api.security.RequiresRole;
 import uk.nhs.gp2gp.audit.Actor;
 import uk.nhs.gp2gp.identifier.InvalidIdentifierException;
 import uk.nhs.gp2gp.report.PaperFallback;
-import uk.nhs.gp2gp.report.PaperFallbackNotFoundException;
 import uk.nhs.gp2gp.report.PaperFallbackTask;
 import uk.nhs.gp2gp.report.PaperFallbacks;
 import uk.nhs.gp2gp.security.ApiCaller;
-import uk.nhs.gp2gp.transfer.Transfer;
-import uk.nhs.gp2gp.transfer.Transfers;
 
 /**
  * Paper fallback tasks: after a transfer failed, ask for its record to go on paper; the paper
@@ -45,9 +41,6 @@ public class PaperFallbackResource {
 
     @EJB
     private PaperFallbacks paperFallbacks;
-
-    @EJB
-    private Transfers transfers;
 
     @Context
     private SecurityContext security;
@@ -80,8 +73,7 @@ public class PaperFallbackResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public PaperFallbackTask get(@PathParam("id") long id) {
-        requireVisible(id);
-        return paperFallbacks.find(id, actor()).orElseThrow(() -> new PaperFallbackNotFoundException(id));
+        return paperFallbacks.find(id, ApiSecurityContext.callerOf(security));
     }
 
     /** Asks for a failed transfer's record to go on paper: 201, or 200 with the task asked for before. */
@@ -89,15 +81,8 @@ public class PaperFallbackResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response request(@NotNull @Valid PaperFallbackRequest body) {
-        ApiCaller caller = ApiSecurityContext.callerOf(security);
-        List<Transfer> conversation = transfers.ofConversation(body.conversationId().strip());
-        if (conversation.isEmpty()) {
-            throw new NotFoundException("No transfer " + body.conversationId());
-        }
-        if (conversation.stream().noneMatch(t -> caller.mayActFor(t.getHostedOds()))) {
-            throw ReportParameters.forbidden("This API key does not act for the practice of this transfer");
-        }
-        PaperFallbacks.Requested requested = paperFallbacks.request(body.conversationId(), actor(), body.note());
+        PaperFallbacks.Requested requested = paperFallbacks.request(body.conversationId(),
+                ApiSecurityContext.callerOf(security), body.note());
         if (!requested.created()) {
             return Response.ok(requested.task(), MediaType.APPLICATION_JSON_TYPE).build();
         }
@@ -112,16 +97,7 @@ public class PaperFallbackResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public PaperFallbackTask done(@PathParam("id") long id, @Valid PaperFallbackDone body) {
-        requireVisible(id);
-        return paperFallbacks.markDone(id, actor(), body == null ? null : body.note());
-    }
-
-    private void requireVisible(long id) {
-        ApiCaller caller = ApiSecurityContext.callerOf(security);
-        List<String> practices = paperFallbacks.practicesOf(id).orElseThrow(() -> new PaperFallbackNotFoundException(id));
-        if (practices.stream().noneMatch(caller::mayActFor)) {
-            throw ReportParameters.forbidden("This API key does not act for either practice of this task");
-        }
+        return paperFallbacks.markDone(id, ApiSecurityContext.callerOf(security), body == null ? null : body.note());
     }
 
     private Actor actor() {

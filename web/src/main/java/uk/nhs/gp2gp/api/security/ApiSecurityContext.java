@@ -2,11 +2,6 @@ package uk.nhs.gp2gp.api.security;
 
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import uk.nhs.gp2gp.audit.AuditEntry;
 import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 import uk.nhs.gp2gp.security.ApiCaller;
@@ -45,21 +40,6 @@ public record ApiSecurityContext(ApiCaller caller, boolean secure) implements Se
     /** An audit line for what the calling key did, done (the key's name as actor). */
     public static AuditEntry auditLine(SecurityContext context, String action, String targetType, String targetId) {
         return AuditEntry.apiClient(callerOf(context).name(), action, targetType, targetId, Outcome.SUCCESS);
-    }
-
-    /**
-     * One audit line per patient in what the caller was shown (a search or a list): the line names
-     * the patient and, in its detail, every item of theirs that was shown.
-     */
-    public static <T> List<AuditEntry> linesPerPatient(SecurityContext context, String action, String targetType,
-            List<T> shown, Function<T, String> nhsNumber, Function<T, String> id) {
-        Map<String, List<String>> idsByPatient = shown.stream().collect(Collectors.groupingBy(nhsNumber,
-                LinkedHashMap::new, Collectors.mapping(id, Collectors.toList())));
-        return idsByPatient.entrySet().stream().map(patient -> {
-            String ids = String.join(" ", patient.getValue());
-            return auditLine(context, action, targetType, patient.getValue().get(0)).withNhsNumber(patient.getKey())
-                    .withDetail(ids.length() > 2000 ? ids.substring(0, 1997) + "..." : ids);
-        }).toList();
     }
 
     /** The caller behind a request that passed {@link ApiKeyAuthentication}. */

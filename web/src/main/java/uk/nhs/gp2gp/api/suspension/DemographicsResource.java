@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import uk.nhs.gp2gp.api.problem.Problem;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
 import uk.nhs.gp2gp.api.security.RequiresRole;
-import uk.nhs.gp2gp.audit.AuditLog;
+import uk.nhs.gp2gp.audit.Actor;
 import uk.nhs.gp2gp.demographics.DemographicRecord;
 import uk.nhs.gp2gp.demographics.LocalDemographics;
 import uk.nhs.gp2gp.identifier.NhsNumber;
@@ -37,9 +37,6 @@ public class DemographicsResource {
     @EJB
     private LocalDemographics demographics;
 
-    @EJB
-    private AuditLog audit;
-
     @Context
     private SecurityContext security;
 
@@ -54,10 +51,8 @@ public class DemographicsResource {
     @GET
     public DemographicRecord get(@PathParam("nhsNumber") String nhsNumber) {
         NhsNumber patient = NhsNumber.of(nhsNumber);
-        DemographicRecord entry = demographics.find(patient)
+        return demographics.read(patient, actor())
                 .orElseThrow(() -> new NotFoundException("No demographics for this NHS number"));
-        audited("READ_DEMOGRAPHICS", patient);
-        return entry;
     }
 
     /** Creates (201) or replaces (200) the patient's entry: the PDS feed's own role, not any repository key. */
@@ -72,16 +67,14 @@ public class DemographicsResource {
         if (patient.value().equals(request.supersededBy())) {
             return Problem.invalidField("supersededBy", "cannot be the patient's own NHS number").toResponse();
         }
-        boolean created = demographics.put(patient, upper(request.registeredOds()), upper(request.managingOds()),
-                request.deceased(), request.supersededBy());
-        DemographicRecord entry = demographics.find(patient).orElseThrow();
-        audited(created ? "DEMOGRAPHICS_CREATE" : "DEMOGRAPHICS_UPDATE", patient);
-        return Response.status(created ? Response.Status.CREATED : Response.Status.OK).entity(entry).build();
+        LocalDemographics.Saved saved = demographics.save(patient, upper(request.registeredOds()),
+                upper(request.managingOds()), request.deceased(), request.supersededBy(), actor());
+        return Response.status(saved.created() ? Response.Status.CREATED : Response.Status.OK).entity(saved.entry())
+                .build();
     }
 
-    private void audited(String action, NhsNumber patient) {
-        audit.record(ApiSecurityContext.auditLine(security, action, "DEMOGRAPHICS", null)
-                .withNhsNumber(patient.value()));
+    private Actor actor() {
+        return Actor.apiClient(ApiSecurityContext.callerOf(security).name());
     }
 
     private static String upper(String ods) {

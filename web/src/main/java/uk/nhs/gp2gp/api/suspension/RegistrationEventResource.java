@@ -21,7 +21,7 @@ import java.time.format.DateTimeParseException;
 import uk.nhs.gp2gp.api.problem.Problem;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
 import uk.nhs.gp2gp.api.security.RequiresRole;
-import uk.nhs.gp2gp.audit.AuditLog;
+import uk.nhs.gp2gp.audit.Actor;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.suspension.RegistrationEvents;
@@ -41,9 +41,6 @@ public class RegistrationEventResource {
 
     @Inject
     private RepositorySettings settings;
-
-    @EJB
-    private AuditLog audit;
 
     @Context
     private SecurityContext security;
@@ -72,10 +69,8 @@ public class RegistrationEventResource {
         }
         NhsNumber patient = NhsNumber.of(event.nhsNumber());
         OdsCode practice = OdsCode.of(event.odsCode().toUpperCase());
-        RegistrationEvents.Answer answer = events.receive(event.eventId(), patient, event.type(), practice, occurredAt);
-        audit.record(ApiSecurityContext.auditLine(security, "REGISTRATION_EVENT", "registration-event",
-                event.eventId()).withNhsNumber(patient.value())
-                .withDetail(event.type() + " at " + practice + ": " + answer.outcome()));
+        RegistrationEvents.Answer answer = events.receive(event.eventId(), patient, event.type(), practice, occurredAt,
+                Actor.apiClient(ApiSecurityContext.callerOf(security).name()));
         return Response.ok(answer).build();
     }
 }

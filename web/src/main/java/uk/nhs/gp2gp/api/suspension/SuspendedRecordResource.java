@@ -21,12 +21,11 @@ import java.util.List;
 import uk.nhs.gp2gp.api.problem.Problem;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
 import uk.nhs.gp2gp.api.security.RequiresRole;
-import uk.nhs.gp2gp.audit.AuditLog;
+import uk.nhs.gp2gp.audit.Actor;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.suspension.RepositorySettings;
 import uk.nhs.gp2gp.suspension.SuspendedRecords;
-import uk.nhs.gp2gp.suspension.Suspension;
 import uk.nhs.gp2gp.suspension.SuspensionStatus;
 
 /** The repository's holdings: what it holds, since when, from which practice, and what happened to each. */
@@ -37,9 +36,6 @@ public class SuspendedRecordResource {
 
     @EJB
     private SuspendedRecords holdings;
-
-    @EJB
-    private AuditLog audit;
 
     @Inject
     private RepositorySettings settings;
@@ -55,11 +51,9 @@ public class SuspendedRecordResource {
         repositoryMode();
         SuspensionStatus wanted = status == null || status.isBlank() ? null : status(status);
         String source = ods == null || ods.isBlank() ? null : OdsCode.of(ods.toUpperCase()).value();
-        List<Suspension> found = holdings.search(wanted, source, page, size);
-        audit.recordAll(ApiSecurityContext.linesPerPatient(security, "LIST_SUSPENDED_RECORDS", "suspension", found,
-                Suspension::getNhsNumber, s -> String.valueOf(s.getId())));
-        List<SuspendedRecordView> records = found.stream().map(s -> SuspendedRecordView.of(s, null)).toList();
-        return Response.ok(records).header("X-Total-Count", holdings.count(wanted, source)).build();
+        SuspendedRecords.Page found = holdings.page(wanted, source, page, size, actor());
+        List<SuspendedRecordView> records = found.records().stream().map(s -> SuspendedRecordView.of(s, null)).toList();
+        return Response.ok(records).header("X-Total-Count", found.total()).build();
     }
 
     /** The patient's latest suspension with its history. Every read is audited. */
@@ -68,11 +62,13 @@ public class SuspendedRecordResource {
     public SuspendedRecordView get(@PathParam("nhsNumber") String nhsNumber) {
         repositoryMode();
         NhsNumber patient = NhsNumber.of(nhsNumber);
-        Suspension suspension = holdings.latest(patient.value())
+        SuspendedRecords.Details held = holdings.read(patient.value(), actor(), null)
                 .orElseThrow(() -> new NotFoundException("The repository has no record of this patient"));
-        audit.record(ApiSecurityContext.auditLine(security, "READ_SUSPENDED_RECORD", "suspension",
-                String.valueOf(suspension.getId())).withNhsNumber(patient.value()));
-        return SuspendedRecordView.of(suspension, holdings.history(suspension));
+        return SuspendedRecordView.of(held.suspension(), held.history());
+    }
+
+    private Actor actor() {
+        return Actor.apiClient(ApiSecurityContext.callerOf(security).name());
     }
 
     private void repositoryMode() {

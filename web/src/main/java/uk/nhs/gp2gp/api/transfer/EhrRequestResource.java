@@ -74,9 +74,7 @@ public class EhrRequestResource {
         }
         boolean everywhere = caller.hasRole("ADMIN") || caller.odsCodes().contains("*");
         List<Transfer> waiting = transfers.search(new TransferSearch(odsCode, TransferStatus.WAITING_FOR_EXTRACT,
-                null, null, null, everywhere ? null : caller.odsCodes(), 0, 500));
-        audit.recordAll(ApiSecurityContext.linesPerPatient(security, "LIST_EHR_REQUESTS", "transfer", waiting,
-                Transfer::getNhsNumber, Transfer::getConversationId));
+                null, null, null, everywhere ? null : caller.odsCodes(), 0, 500), caller, "LIST_EHR_REQUESTS");
         return waiting.stream().map(t -> TransferView.of(t, null, clock.instant())).toList();
     }
 
@@ -102,9 +100,8 @@ public class EhrRequestResource {
     @Path("{conversationId}/refusal")
     @Consumes(MediaType.APPLICATION_JSON)
     public TransferView refuse(@PathParam("conversationId") String conversationId, @NotNull @Valid Refusal body) {
-        waiting(conversationId);
-        Transfer refused = transfers.refuseRequest(conversationId, ReasonCode.of(body.reasonCode()).orElseThrow());
-        audited("REQUEST_REFUSE", refused);
+        Transfer refused = transfers.refuseRequest(conversationId, ReasonCode.of(body.reasonCode()).orElseThrow(),
+                ApiSecurityContext.callerOf(security));
         return TransferView.of(refused, null, clock.instant());
     }
 

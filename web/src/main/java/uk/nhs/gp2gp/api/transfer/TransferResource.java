@@ -74,11 +74,9 @@ public class TransferResource {
         OdsCode requesting = withField("requestingOds", () -> OdsCode.of(body.requestingOds()));
         requireAccess(requesting.value());
         NhsNumber patient = NhsNumber.of(body.nhsNumber());
-        OdsCode sending = body.sendingOds() == null || body.sendingOds().isBlank() ? transfers.recordHolder(patient)
+        OdsCode sending = body.sendingOds() == null || body.sendingOds().isBlank() ? null
                 : withField("sendingOds", () -> OdsCode.of(body.sendingOds()));
-        Transfer transfer = transfers.request(patient, requesting, sending);
-        audit.record(ApiSecurityContext.auditLine(security, "REQUEST_TRANSFER", "transfer",
-                transfer.getConversationId()).withNhsNumber(patient.value()).withDetail(requesting + " asks " + sending));
+        Transfer transfer = transfers.request(patient, requesting, sending, ApiSecurityContext.callerOf(security));
         return Response.accepted(TransferView.of(transfer, null, clock.instant()))
                 .location(uriInfo.getBaseUriBuilder().path(TransferResource.class).path(transfer.getConversationId())
                         .build())
@@ -88,11 +86,8 @@ public class TransferResource {
     @GET
     @Path("{conversationId}")
     public TransferView get(@PathParam("conversationId") String conversationId, @QueryParam("role") TransferRole role) {
-        Transfer transfer = visible(conversationId, role);
-        audit.record(ApiSecurityContext.auditLine(security, "READ_TRANSFER", "transfer", transfer.getConversationId())
-                .withNhsNumber(transfer.getNhsNumber()));
-        return TransferView.of(transfer, transfers.timeline(transfer), transfers.attachments(transfer),
-                transfers.sentToRepository(transfer), clock.instant());
+        return TransferView.of(transfers.details(conversationId, role, ApiSecurityContext.callerOf(security)),
+                clock.instant());
     }
 
     @GET
@@ -111,9 +106,7 @@ public class TransferResource {
         TransferSearch search = new TransferSearch(odsCode, status, number, day("from", from), day("to", to),
                 everywhere ? null : caller.odsCodes(), page, size);
         Instant now = clock.instant();
-        List<Transfer> found = transfers.search(search);
-        audit.recordAll(ApiSecurityContext.linesPerPatient(security, "SEARCH_TRANSFERS", "transfer", found,
-                Transfer::getNhsNumber, Transfer::getConversationId));
+        List<Transfer> found = transfers.search(search, caller, "SEARCH_TRANSFERS");
         return found.stream().map(t -> TransferView.of(t, null, now)).toList();
     }
 
@@ -159,12 +152,9 @@ public class TransferResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public TransferView outcome(@PathParam("conversationId") String conversationId,
             @NotNull @Valid OutcomeRequest body) {
-        visible(conversationId, TransferRole.REQUESTER);
         ReasonCode reason = body.reasonCode() == null ? null : ReasonCode.of(body.reasonCode()).orElseThrow();
-        Transfer transfer = transfers.recordOutcome(conversationId, body.outcome(), reason);
-        audit.record(ApiSecurityContext.auditLine(security, "REPORT_OUTCOME", "transfer", transfer.getConversationId())
-                .withDetail(body.outcome().name()));
-        return TransferView.of(transfer, transfers.timeline(transfer), clock.instant());
+        return TransferView.of(transfers.recordOutcome(conversationId, body.outcome(), reason,
+                ApiSecurityContext.callerOf(security)), clock.instant());
     }
 
     private Transfer visible(String conversationId, TransferRole role) {

@@ -9,6 +9,7 @@ import uk.nhs.gp2gp.report.OutcomeClassifier;
 import uk.nhs.gp2gp.report.Reason;
 import uk.nhs.gp2gp.transfer.ReasonCode;
 import uk.nhs.gp2gp.transfer.Transfer;
+import uk.nhs.gp2gp.transfer.TransferDetails;
 import uk.nhs.gp2gp.transfer.TransferMessage;
 
 /** A transfer as the API shows it: where it is, how far the record has come, and why it failed. */
@@ -37,12 +38,13 @@ public record TransferView(String conversationId, String role, String status, St
             String refersTo, String ackType, String reasonCode, long bytes) {
     }
 
-    static TransferView of(Transfer t, List<TransferMessage> messages, Instant now) {
-        return of(t, messages, null, now);
+    /** The transfer with what one use-case call read of it. */
+    static TransferView of(TransferDetails details, Instant now) {
+        return of(details.transfer(), details.timeline(), details.attachments(), details.sentToRepository(), now);
     }
 
-    static TransferView of(Transfer t, List<TransferMessage> messages, List<StoredContent> files, Instant now) {
-        return of(t, messages, files, false, now);
+    static TransferView of(Transfer t, List<TransferMessage> messages, Instant now) {
+        return of(t, messages, null, false, now);
     }
 
     /**

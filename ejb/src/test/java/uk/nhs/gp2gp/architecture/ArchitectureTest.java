@@ -1,0 +1,52 @@
+package uk.nhs.gp2gp.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.time.Instant;
+import uk.nhs.gp2gp.transfer.Transfer;
+import uk.nhs.gp2gp.transfer.TransferStatus;
+import uk.nhs.gp2gp.transfer.TransferStore;
+
+/**
+ * Which component may depend on which, checked on the compiled classes (the business code and the
+ * entities it is built on, tests left out). Dependencies point one way: what follows transfers
+ * observes their events instead of being called by them.
+ */
+@AnalyzeClasses(packages = "uk.nhs.gp2gp", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule transfersDoNotKnowTheSuspendedRecordsRepository = noClasses()
+            .that().resideInAPackage("uk.nhs.gp2gp.transfer..")
+            .should().dependOnClassesThat().resideInAPackage("uk.nhs.gp2gp.suspension..")
+            .because("the repository follows transfers through TransferMoved events");
+
+    @ArchTest
+    static final ArchRule recordsDoNotKnowTransfers = noClasses()
+            .that().resideInAPackage("uk.nhs.gp2gp.record..")
+            .should().dependOnClassesThat().resideInAPackage("uk.nhs.gp2gp.transfer..")
+            .because("a stored record is the practices' own, whatever transfer brought it");
+
+    @ArchTest
+    static final ArchRule onlyTheMessagePackageReadsOrWritesXmlStreams = noClasses()
+            .that().resideOutsideOfPackage("uk.nhs.gp2gp.message..")
+            .should().dependOnClassesThat().resideInAPackage("javax.xml.stream..")
+            .because("message is the one place that knows the wire formats");
+
+    @ArchTest
+    static final ArchRule everyMoveOfATransferGoesThroughTheStore = noClasses()
+            .that().doNotBelongToAnyOf(Transfer.class, TransferStore.class)
+            .should().callMethod(Transfer.class, "moveTo", TransferStatus.class, Instant.class)
+            .orShould().callMethod(Transfer.class, "fail", TransferStatus.class, String.class, String.class,
+                    Instant.class)
+            .because("TransferStore fires TransferMoved for every move, so that no follower misses one");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenComponents = slices().matching("uk.nhs.gp2gp.(*)..")
+            .should().beFreeOfCycles();
+}
