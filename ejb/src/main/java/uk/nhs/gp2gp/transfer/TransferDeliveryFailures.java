@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.transfer;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,6 +20,9 @@ public class TransferDeliveryFailures implements DeliveryFailures {
     @Inject
     private Clock clock;
 
+    @EJB
+    private TransferStore store;
+
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void gaveUp(long outboxMessageId) {
@@ -26,7 +30,8 @@ public class TransferDeliveryFailures implements DeliveryFailures {
         if (message == null || message.getTransferId() == null) {
             return;
         }
-        Transfer transfer = em.find(Transfer.class, message.getTransferId());
+        // Locked like every other step of the conversation, so the failure never crosses a step under way.
+        Transfer transfer = store.lock(message.getTransferId()).orElseThrow();
         TransferStatus failed = transfer.getRole() == TransferRole.REQUESTER ? TransferStatus.FAILED
                 : TransferStatus.NOT_INTEGRATED;
         if (!transfer.getStatus().isTerminal() && transfer.getStatus().canMoveTo(failed)) {

@@ -29,6 +29,11 @@ public class TransferStore {
                 .getResultStream().findFirst();
     }
 
+    /** The same lock as {@link #lock(String, TransferRole)}, for a transfer known by its id. */
+    public Optional<Transfer> lock(long transferId) {
+        return Optional.ofNullable(em.find(Transfer.class, transferId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
     public Optional<Transfer> find(String conversationId, TransferRole role) {
         return em.createNamedQuery(Transfer.BY_CONVERSATION_AND_ROLE, Transfer.class)
                 .setParameter("conversationId", conversationId).setParameter("role", role)

@@ -1,28 +1,40 @@
 package uk.nhs.gp2gp.transport;
 
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
+import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.util.List;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.Practice;
 import uk.nhs.gp2gp.practice.Practices;
 
-/** Sends what the outbox holds. Runs outside transactions: a slow partner never holds a lock. */
-@Stateless
+/**
+ * Sends what the outbox holds. Runs outside transactions: a slow partner never holds a lock. Drains
+ * started by commits run on a bounded managed executor: at most four at once on this node (more would
+ * only queue on the database), and at most one waiting, since a drain that starts sends everything
+ * committed before it.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ManagedExecutorDefinition(name = OutboxRelay.DRAINS, maxAsync = 4)
 public class OutboxRelay {
 
+    static final String DRAINS = "java:app/concurrent/OutboxDrains";
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
     private static final int BATCH = 20;
-    /** Drains running at once on this node; more would only queue on the database. */
-    private static final Semaphore DRAINS = new Semaphore(4);
+
+    /** A drain is submitted and has not started yet: another one would find nothing more to send. */
+    private final AtomicBoolean drainWaiting = new AtomicBoolean();
 
     @EJB
     private Outbox outbox;
@@ -36,22 +48,19 @@ public class OutboxRelay {
     @Inject
     private DeliveryFailures deliveryFailures;
 
-    @Resource
-    private ManagedExecutorService executor;
+    @Resource(lookup = DRAINS)
+    private ManagedExecutorService drains;
 
-    /** Starts a drain in the background unless enough are running already. */
+    /** Starts a drain in the background unless one is waiting to start already. */
     public void drainSoon() {
-        if (DRAINS.tryAcquire()) {
+        if (drainWaiting.compareAndSet(false, true)) {
             try {
-                executor.execute(() -> {
-                    try {
-                        drain();
-                    } finally {
-                        DRAINS.release();
-                    }
+                drains.execute(() -> {
+                    drainWaiting.set(false);
+                    drain();
                 });
             } catch (RuntimeException e) {
-                DRAINS.release();
+                drainWaiting.set(false);
                 LOG.log(Level.WARNING, "Could not start an outbox drain now; the heartbeat will: {0}", e.toString());
             }
         }
