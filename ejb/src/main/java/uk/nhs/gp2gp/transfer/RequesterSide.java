@@ -64,15 +64,14 @@ public class RequesterSide {
     @ConfigProperty(name = "gp2gp.requester.extract-timeout", defaultValue = "PT4H10M")
     private Duration extractTimeout;
 
-    /** Starts a transfer: the EHR request goes into the outbox with the new transfer. */
+    /**
+     * Starts a transfer: the EHR request goes into the outbox with the new transfer. One at a time for
+     * a patient and practice (the database's rule): a second is refused with a conflict.
+     */
     public Transfer request(NhsNumber patient, OdsCode requesting, OdsCode sending) {
-        Optional<Transfer> running = transfers.inProgress(patient.value(), requesting.value());
-        if (running.isPresent()) {
-            throw new TransferConflictException(running.get().getConversationId());
-        }
         Transfer transfer = new Transfer(MessageIds.newId(), TransferRole.REQUESTER, patient, requesting, sending,
                 clock.instant());
-        transfers.add(transfer);
+        transfers.start(transfer);
         if (transfers.practiceSentRecordBefore(requesting.value(), patient.value())) {
             transfer.markReturningPatient();
         }

@@ -1,10 +1,15 @@
 package uk.nhs.gp2gp.transfer;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,6 +25,9 @@ public class TransferStore {
 
     @Inject
     private Clock clock;
+
+    @Resource
+    private SessionContext context;
 
     /** The transfer, locked for the rest of the transaction so that one conversation moves one step at a time. */
     public Optional<Transfer> lock(String conversationId, TransferRole role) {
@@ -51,6 +59,25 @@ public class TransferStore {
 
     public void add(Transfer transfer) {
         em.persist(transfer);
+    }
+
+    /**
+     * Adds a requester's transfer and writes it at once, so that the database's one-at-a-time rule
+     * answers now: a second open transfer for the patient and practice is refused with a conflict,
+     * also when two nodes ask together and neither can see the other's transfer yet.
+     */
+    public void start(Transfer transfer) {
+        em.persist(transfer);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (OneTransferAtATime.brokenBy(e)) {
+                throw new TransferConflictException(context.getBusinessObject(TransferStore.class)
+                        .inProgress(transfer.getNhsNumber(), transfer.getRequestingOds())
+                        .map(Transfer::getConversationId).orElse(null));
+            }
+            throw e;
+        }
     }
 
     public boolean alreadyReceived(Transfer transfer, String messageId) {
@@ -90,7 +117,11 @@ public class TransferStore {
                 .setParameter("transfer", transfer).getResultList();
     }
 
-    /** A requester transfer for this patient and practice that has not ended yet, if any. */
+    /**
+     * A requester transfer for this patient and practice that has not ended yet, if any. Read in a
+     * transaction of its own: it names the transfer that another node's request just started.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<Transfer> inProgress(String nhsNumber, String requestingOds) {
         return em.createNamedQuery(Transfer.IN_PROGRESS_FOR_PATIENT, Transfer.class)
                 .setParameter("nhsNumber", nhsNumber).setParameter("requestingOds", requestingOds)
