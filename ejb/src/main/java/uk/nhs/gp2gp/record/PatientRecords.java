@@ -1,12 +1,18 @@
 package uk.nhs.gp2gp.record;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -38,6 +44,9 @@ public class PatientRecords {
     @Inject
     private ConversationCodec codec;
 
+    @Resource
+    private SessionContext context;
+
     public Optional<PatientRecord> find(OdsCode practice, NhsNumber patient) {
         return em.createNamedQuery(PatientRecord.BY_PRACTICE_AND_PATIENT, PatientRecord.class)
                 .setParameter("odsCode", practice.value()).setParameter("nhsNumber", patient.value())
@@ -48,6 +57,7 @@ public class PatientRecords {
      * Checks and stores a record a practice will send: an RCMR_IN030000UK06 message or a bare
      * EhrExtract about this patient. Returns true when the practice had no record of the patient.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public boolean storeChecked(OdsCode practice, NhsNumber patient, byte[] extractXml) {
         return storeChecked(practice, patient, extractXml, Collections.emptyIterator());
     }
@@ -55,34 +65,48 @@ public class PatientRecords {
     /**
      * As {@link #storeChecked(OdsCode, NhsNumber, byte[])}, with the record's attachments, each
      * streamed into the store as the iterator gives it (an upload is never held in memory whole).
+     * Everything is staged first, in short transactions of its own, then swapped in at once in one
+     * short transaction: no lock is held while a client sends, and an upload that fails half-way
+     * leaves the practice's record as it was.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public boolean storeChecked(OdsCode practice, NhsNumber patient, byte[] extractXml,
             Iterator<RecordAttachment> attachments) {
-        String inside = codec.nhsNumberOfRecord(new java.io.ByteArrayInputStream(extractXml));
+        String inside = codec.nhsNumberOfRecord(new ByteArrayInputStream(extractXml));
         if (!patient.value().equals(inside)) {
             throw new UnreadableMessageException("nhsNumber",
                     "The record is about another NHS number than the one in the address", ReasonCode.R21, null);
         }
-        boolean created = store(practice, patient, new java.io.ByteArrayInputStream(extractXml));
-        PatientRecord record = find(practice, patient).orElseThrow();
-        while (attachments.hasNext()) {
-            RecordAttachment attachment = attachments.next();
-            StoredContent stored = contentStore.write(StoredContent.ofRecord(record.getId(), attachment.contentId(),
-                    attachment.contentType(), clock.instant()), attachment.content());
-            String description = attachment.description() == null || attachment.description().isBlank()
-                    ? AttachmentDescription.of(attachment.contentId(), attachment.contentType(), stored.getLength())
-                    : attachment.description().strip();
-            stored.describedAs(description, false, false);
+        List<StoredContent> staged = new ArrayList<>();
+        try {
+            staged.add(contentStore.stage(EXTRACT_CONTENT_ID, "application/xml", new ByteArrayInputStream(extractXml)));
+            while (attachments.hasNext()) {
+                RecordAttachment attachment = attachments.next();
+                StoredContent file = contentStore.stage(attachment.contentId(), attachment.contentType(),
+                        attachment.content());
+                String description = attachment.description() == null || attachment.description().isBlank()
+                        ? AttachmentDescription.of(attachment.contentId(), attachment.contentType(), file.getLength())
+                        : attachment.description().strip();
+                staged.add(file.describedAs(description, false, false));
+            }
+            return context.getBusinessObject(PatientRecords.class).replaceWith(practice, patient, staged);
+        } catch (RuntimeException e) {
+            contentStore.discardQuietly(staged);
+            throw e;
         }
-        return created;
     }
 
-    /** Stores (or replaces) the practice's record of the patient; returns true when it is new. */
-    public boolean store(OdsCode practice, NhsNumber patient, InputStream extractXml) {
+    /**
+     * The swap: the staged content becomes the practice's record of the patient, as described; the
+     * record it replaces is discarded, its bytes deleted in the background. Returns true when new.
+     */
+    public boolean replaceWith(OdsCode practice, NhsNumber patient, List<StoredContent> staged) {
         boolean created = find(practice, patient).isEmpty();
         PatientRecord record = emptied(practice, patient);
-        contentStore.write(StoredContent.ofRecord(record.getId(), EXTRACT_CONTENT_ID, "application/xml",
-                clock.instant()), extractXml);
+        for (StoredContent upload : staged) {
+            contentStore.staged(upload.getId()).movedToRecord(record.getId(), upload.getContentId(),
+                    upload.getDescription());
+        }
         return created;
     }
 
@@ -92,7 +116,7 @@ public class PatientRecords {
         PatientRecord record = existing.orElseGet(() -> new PatientRecord(practice, patient, clock.instant()));
         if (existing.isPresent()) {
             record.replaced(clock.instant());
-            contents(record).forEach(c -> contentStore.delete(c.getId()));
+            contents(record).forEach(StoredContent::discarded);
         } else {
             em.persist(record);
             em.flush();
@@ -126,7 +150,7 @@ public class PatientRecords {
     public boolean delete(OdsCode practice, NhsNumber patient) {
         Optional<PatientRecord> record = find(practice, patient);
         record.ifPresent(r -> {
-            contents(r).forEach(c -> contentStore.delete(c.getId()));
+            contents(r).forEach(StoredContent::discarded);
             em.remove(r);
         });
         return record.isPresent();
