@@ -1,6 +1,6 @@
 package uk.nhs.gp2gp.transport;
 
-import jakarta.annotation.Resource;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.Practice;
 import uk.nhs.gp2gp.practice.Practices;
@@ -48,8 +50,17 @@ public class OutboxRelay {
     @Inject
     private DeliveryFailures deliveryFailures;
 
-    @Resource(lookup = DRAINS)
     private ManagedExecutorService drains;
+
+    /** Looked up, not injected: Payara's deployment check refuses an injected java:app name defined in a library jar. */
+    @PostConstruct
+    void findDrains() {
+        try {
+            drains = InitialContext.doLookup(DRAINS);
+        } catch (NamingException e) {
+            throw new IllegalStateException("The managed executor " + DRAINS + " is not there", e);
+        }
+    }
 
     /** Starts a drain in the background unless one is waiting to start already. */
     public void drainSoon() {
