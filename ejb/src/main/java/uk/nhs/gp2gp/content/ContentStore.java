@@ -24,7 +24,8 @@ import uk.nhs.gp2gp.database.DatabaseStartup;
 /**
  * Writes and reads stored content as a stream of fixed-size chunks, so that a 100 MB record never
  * sits in memory whole, on H2 and PostgreSQL alike. Writing joins the caller's transaction: the
- * bytes and the step that stored them commit together or not at all.
+ * bytes and the step that stored them commit together or not at all. An upload from a client is
+ * staged instead (see {@link #stage}), so that no transaction lasts as long as the client sends.
  */
 @Stateless
 public class ContentStore {

@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -101,18 +102,24 @@ public class PatientRecords {
      * record it replaces is discarded, its bytes deleted in the background. Returns true when new.
      */
     public boolean replaceWith(OdsCode practice, NhsNumber patient, List<StoredContent> staged) {
-        boolean created = find(practice, patient).isEmpty();
-        PatientRecord record = emptied(practice, patient);
+        Optional<PatientRecord> existing = locked(practice, patient);
+        PatientRecord record = emptied(existing, practice, patient);
         for (StoredContent upload : staged) {
             contentStore.staged(upload.getId()).movedToRecord(record.getId(), upload.getContentId(),
                     upload.getDescription());
         }
-        return created;
+        return existing.isEmpty();
+    }
+
+    /** The practice's record of the patient, locked so that two replacements at once follow one another. */
+    private Optional<PatientRecord> locked(OdsCode practice, NhsNumber patient) {
+        return em.createNamedQuery(PatientRecord.BY_PRACTICE_AND_PATIENT, PatientRecord.class)
+                .setParameter("odsCode", practice.value()).setParameter("nhsNumber", patient.value())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
 
     /** The practice's record of the patient with nothing in it: a new one, or the old one emptied to be replaced. */
-    private PatientRecord emptied(OdsCode practice, NhsNumber patient) {
-        Optional<PatientRecord> existing = find(practice, patient);
+    private PatientRecord emptied(Optional<PatientRecord> existing, OdsCode practice, NhsNumber patient) {
         PatientRecord record = existing.orElseGet(() -> new PatientRecord(practice, patient, clock.instant()));
         if (existing.isPresent()) {
             record.replaced(clock.instant());
@@ -130,7 +137,7 @@ public class PatientRecords {
      * copied. An earlier record of the patient is replaced. Returns the record's size in bytes.
      */
     public long adoptFromTransfer(OdsCode practice, NhsNumber patient, long transferId) {
-        PatientRecord record = emptied(practice, patient);
+        PatientRecord record = emptied(locked(practice, patient), practice, patient);
         long size = 0;
         for (StoredContent extract : contentStore.ofTransfer(transferId, StoredContent.Kind.EXTRACT)) {
             extract.movedToRecord(record.getId(), EXTRACT_CONTENT_ID, null);

@@ -7,7 +7,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
@@ -21,17 +20,17 @@ import uk.nhs.gp2gp.practice.Practices;
 
 /**
  * Sends what the outbox holds. Runs outside transactions: a slow partner never holds a lock. Drains
- * started by commits run on a bounded managed executor: at most four at once on this node (more would
- * only queue on the database), and at most one waiting, since a drain that starts sends everything
- * committed before it.
+ * started by commits run on a bounded managed executor ({@value #DRAINS}, defined by the web module
+ * with at most four at once on a node: more would only queue on the database), and at most one
+ * waits to start, since a drain that starts sends everything committed before it.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-@ManagedExecutorDefinition(name = OutboxRelay.DRAINS, maxAsync = 4)
 public class OutboxRelay {
 
-    static final String DRAINS = "java:app/concurrent/OutboxDrains";
+    public static final String DRAINS = "java:app/concurrent/OutboxDrains";
+    private static final String DEFAULT_EXECUTOR = "java:comp/DefaultManagedExecutorService";
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
     private static final int BATCH = 20;
 
@@ -52,13 +51,22 @@ public class OutboxRelay {
 
     private ManagedExecutorService drains;
 
-    /** Looked up, not injected: Payara's deployment check refuses an injected java:app name defined in a library jar. */
+    /**
+     * Looked up, not injected: Payara's deployment check refuses an injected java:app name. Without
+     * it (an application server that did not bind it) the default executor serves, with a warning.
+     */
     @PostConstruct
     void findDrains() {
         try {
             drains = InitialContext.doLookup(DRAINS);
         } catch (NamingException e) {
-            throw new IllegalStateException("The managed executor " + DRAINS + " is not there", e);
+            LOG.log(Level.WARNING, "No managed executor {0}: outbox drains run on the default one, unbounded",
+                    DRAINS);
+            try {
+                drains = InitialContext.doLookup(DEFAULT_EXECUTOR);
+            } catch (NamingException none) {
+                throw new IllegalStateException("No managed executor to drain the outbox on", none);
+            }
         }
     }
 
