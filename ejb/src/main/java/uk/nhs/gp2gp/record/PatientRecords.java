@@ -1,12 +1,19 @@
 package uk.nhs.gp2gp.record;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -35,6 +42,9 @@ public class PatientRecords {
     @EJB
     private ContentStore contentStore;
 
+    @Resource
+    private SessionContext context;
+
     public Optional<PatientRecord> find(OdsCode practice, NhsNumber patient) {
         return em.createNamedQuery(PatientRecord.BY_PRACTICE_AND_PATIENT, PatientRecord.class)
                 .setParameter("odsCode", practice.value()).setParameter("nhsNumber", patient.value())
@@ -45,6 +55,7 @@ public class PatientRecords {
      * Checks and stores a record a practice will send: an RCMR_IN030000UK06 message or a bare
      * EhrExtract about this patient. Returns true when the practice had no record of the patient.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public boolean storeChecked(OdsCode practice, NhsNumber patient, byte[] extractXml) {
         return storeChecked(practice, patient, extractXml, Collections.emptyIterator());
     }
@@ -52,44 +63,64 @@ public class PatientRecords {
     /**
      * As {@link #storeChecked(OdsCode, NhsNumber, byte[])}, with the record's attachments, each
      * streamed into the store as the iterator gives it (an upload is never held in memory whole).
+     * Everything is staged first, in short transactions of its own, then swapped in at once in one
+     * short transaction: no lock is held while a client sends, and an upload that fails half-way
+     * leaves the practice's record as it was.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public boolean storeChecked(OdsCode practice, NhsNumber patient, byte[] extractXml,
             Iterator<RecordAttachment> attachments) {
-        String inside = new MessageParser().nhsNumberOfRecord(new java.io.ByteArrayInputStream(extractXml));
+        String inside = new MessageParser().nhsNumberOfRecord(new ByteArrayInputStream(extractXml));
         if (!patient.value().equals(inside)) {
             throw new UnreadableMessageException("nhsNumber",
                     "The record is about another NHS number than the one in the address", NackCode.EXTRACT_MALFORMED);
         }
-        boolean created = store(practice, patient, new java.io.ByteArrayInputStream(extractXml));
-        PatientRecord record = find(practice, patient).orElseThrow();
-        while (attachments.hasNext()) {
-            RecordAttachment attachment = attachments.next();
-            StoredContent stored = contentStore.write(StoredContent.ofRecord(record.getId(), attachment.contentId(),
-                    attachment.contentType(), clock.instant()), attachment.content());
-            String description = attachment.description() == null || attachment.description().isBlank()
-                    ? AttachmentDescription.of(attachment.contentId(), attachment.contentType(), stored.getLength())
-                    : attachment.description().strip();
-            stored.describedAs(description, false, false);
+        List<StoredContent> staged = new ArrayList<>();
+        try {
+            staged.add(contentStore.stage(EXTRACT_CONTENT_ID, "application/xml", new ByteArrayInputStream(extractXml)));
+            while (attachments.hasNext()) {
+                RecordAttachment attachment = attachments.next();
+                StoredContent file = contentStore.stage(attachment.contentId(), attachment.contentType(),
+                        attachment.content());
+                String description = attachment.description() == null || attachment.description().isBlank()
+                        ? AttachmentDescription.of(attachment.contentId(), attachment.contentType(), file.getLength())
+                        : attachment.description().strip();
+                staged.add(file.describedAs(description, false, false));
+            }
+            return context.getBusinessObject(PatientRecords.class).replaceWith(practice, patient, staged);
+        } catch (RuntimeException e) {
+            contentStore.discardQuietly(staged);
+            throw e;
         }
-        return created;
     }
 
-    /** Stores (or replaces) the practice's record of the patient; returns true when it is new. */
-    public boolean store(OdsCode practice, NhsNumber patient, InputStream extractXml) {
-        boolean created = find(practice, patient).isEmpty();
-        PatientRecord record = emptied(practice, patient);
-        contentStore.write(StoredContent.ofRecord(record.getId(), EXTRACT_CONTENT_ID, "application/xml",
-                clock.instant()), extractXml);
-        return created;
+    /**
+     * The swap: the staged content becomes the practice's record of the patient, as described; the
+     * record it replaces is discarded, its bytes deleted in the background. Returns true when new.
+     */
+    public boolean replaceWith(OdsCode practice, NhsNumber patient, List<StoredContent> staged) {
+        Optional<PatientRecord> existing = locked(practice, patient);
+        PatientRecord record = emptied(existing, practice, patient);
+        for (StoredContent upload : staged) {
+            contentStore.staged(upload.getId()).movedToRecord(record.getId(), upload.getContentId(),
+                    upload.getDescription());
+        }
+        return existing.isEmpty();
+    }
+
+    /** The practice's record of the patient, locked so that two replacements at once follow one another. */
+    private Optional<PatientRecord> locked(OdsCode practice, NhsNumber patient) {
+        return em.createNamedQuery(PatientRecord.BY_PRACTICE_AND_PATIENT, PatientRecord.class)
+                .setParameter("odsCode", practice.value()).setParameter("nhsNumber", patient.value())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
 
     /** The practice's record of the patient with nothing in it: a new one, or the old one emptied to be replaced. */
-    private PatientRecord emptied(OdsCode practice, NhsNumber patient) {
-        Optional<PatientRecord> existing = find(practice, patient);
+    private PatientRecord emptied(Optional<PatientRecord> existing, OdsCode practice, NhsNumber patient) {
         PatientRecord record = existing.orElseGet(() -> new PatientRecord(practice, patient, clock.instant()));
         if (existing.isPresent()) {
             record.replaced(clock.instant());
-            contents(record).forEach(c -> contentStore.delete(c.getId()));
+            contents(record).forEach(StoredContent::discarded);
         } else {
             em.persist(record);
             em.flush();
@@ -103,7 +134,7 @@ public class PatientRecords {
      * copied. An earlier record of the patient is replaced. Returns the record's size in bytes.
      */
     public long adoptFromTransfer(OdsCode practice, NhsNumber patient, long transferId) {
-        PatientRecord record = emptied(practice, patient);
+        PatientRecord record = emptied(locked(practice, patient), practice, patient);
         long size = 0;
         for (StoredContent extract : contentStore.ofTransfer(transferId, StoredContent.Kind.EXTRACT)) {
             extract.movedToRecord(record.getId(), EXTRACT_CONTENT_ID, null);
@@ -123,7 +154,7 @@ public class PatientRecords {
     public boolean delete(OdsCode practice, NhsNumber patient) {
         Optional<PatientRecord> record = find(practice, patient);
         record.ifPresent(r -> {
-            contents(r).forEach(c -> contentStore.delete(c.getId()));
+            contents(r).forEach(StoredContent::discarded);
             em.remove(r);
         });
         return record.isPresent();

@@ -65,7 +65,10 @@ public class RequesterSide {
     @ConfigProperty(name = "gp2gp.requester.extract-timeout", defaultValue = "PT4H10M")
     private Duration extractTimeout;
 
-    /** Starts a transfer: the EHR request goes into the outbox with the new transfer. */
+    /**
+     * Starts a transfer: the EHR request goes into the outbox with the new transfer. One at a time for
+     * a patient and practice (the database's rule): a second is refused with a conflict.
+     */
     public Transfer request(NhsNumber patient, OdsCode requesting, OdsCode sending) {
         return start(patient, requesting, sending, null);
     }
@@ -77,17 +80,13 @@ public class RequesterSide {
     }
 
     private Transfer start(NhsNumber patient, OdsCode requesting, OdsCode sending, String retryOf) {
-        Optional<Transfer> running = transfers.inProgress(patient.value(), requesting.value());
-        if (running.isPresent()) {
-            throw new TransferConflictException(running.get().getConversationId());
-        }
         Transfer transfer = new Transfer(MessageIds.newId(), TransferRole.REQUESTER, patient, requesting, sending,
                 clock.instant());
         if (retryOf != null) {
             // Before it is added: whoever follows the new transfer sees what it retries.
             transfer.markRetryOf(retryOf);
         }
-        transfers.add(transfer);
+        transfers.start(transfer);
         if (transfers.practiceSentRecordBefore(requesting.value(), patient.value())) {
             transfer.markReturningPatient();
         }

@@ -13,7 +13,8 @@ public class TransferConflictException extends RuntimeException {
     private final String conversationId;
 
     public TransferConflictException(String conversationId) {
-        super("A transfer of this patient's record to this practice is already in progress: " + conversationId);
+        super("A transfer of this patient's record to this practice is already in progress"
+                + (conversationId == null ? "" : ": " + conversationId));
         this.conversationId = conversationId;
     }
 

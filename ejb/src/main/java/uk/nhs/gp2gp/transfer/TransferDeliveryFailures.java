@@ -18,6 +18,9 @@ public class TransferDeliveryFailures implements DeliveryFailures {
     @EJB
     private TransferStore transfers;
 
+    @EJB
+    private TransferStore store;
+
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void gaveUp(long outboxMessageId) {
@@ -25,7 +28,8 @@ public class TransferDeliveryFailures implements DeliveryFailures {
         if (message == null || message.getTransferId() == null) {
             return;
         }
-        Transfer transfer = em.find(Transfer.class, message.getTransferId());
+        // Locked like every other step of the conversation, so the failure never crosses a step under way.
+        Transfer transfer = store.lock(message.getTransferId()).orElseThrow();
         TransferStatus failed = transfer.getRole() == TransferRole.REQUESTER ? TransferStatus.FAILED
                 : TransferStatus.NOT_INTEGRATED;
         if (!transfer.getStatus().isTerminal() && transfer.getStatus().canMoveTo(failed)) {

@@ -1,11 +1,16 @@
 package uk.nhs.gp2gp.transfer;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,6 +33,8 @@ public class TransferStore {
 
     @Inject
     private Event<TransferMoved> moved;
+    @Resource
+    private SessionContext context;
 
     /** The transfer, locked for the rest of the transaction so that one conversation moves one step at a time. */
     public Optional<Transfer> lock(String conversationId, TransferRole role) {
@@ -35,6 +42,11 @@ public class TransferStore {
                 .setParameter("conversationId", conversationId).setParameter("role", role)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst();
+    }
+
+    /** The same lock as {@link #lock(String, TransferRole)}, for a transfer known by its id. */
+    public Optional<Transfer> lock(long transferId) {
+        return Optional.ofNullable(em.find(Transfer.class, transferId, LockModeType.PESSIMISTIC_WRITE));
     }
 
     public Optional<Transfer> find(String conversationId, TransferRole role) {
@@ -55,6 +67,10 @@ public class TransferStore {
     /** A new transfer, in its role's first state. */
     public void add(Transfer transfer) {
         em.persist(transfer);
+        announceStarted(transfer);
+    }
+
+    private void announceStarted(Transfer transfer) {
         moved.fire(new TransferMoved(transfer.getConversationId(), transfer.getRole(), null, transfer.getStatus()));
     }
 
@@ -70,6 +86,26 @@ public class TransferStore {
         TransferStatus from = transfer.getStatus();
         transfer.fail(failedState, reasonCode, reasonText, clock.instant());
         moved.fire(new TransferMoved(transfer.getConversationId(), transfer.getRole(), from, failedState));
+    }
+
+    /**
+     * Adds a requester's transfer and writes it at once, so that the database's one-at-a-time rule
+     * answers now: a second open transfer for the patient and practice is refused with a conflict,
+     * also when two nodes ask together and neither can see the other's transfer yet.
+     */
+    public void start(Transfer transfer) {
+        em.persist(transfer);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (OneTransferAtATime.brokenBy(e)) {
+                throw new TransferConflictException(context.getBusinessObject(TransferStore.class)
+                        .inProgress(transfer.getNhsNumber(), transfer.getRequestingOds())
+                        .map(Transfer::getConversationId).orElse(null));
+            }
+            throw e;
+        }
+        announceStarted(transfer);
     }
 
     public boolean alreadyReceived(Transfer transfer, String messageId) {
@@ -109,7 +145,11 @@ public class TransferStore {
                 .setParameter("transfer", transfer).getResultList();
     }
 
-    /** A requester transfer for this patient and practice that has not ended yet, if any. */
+    /**
+     * A requester transfer for this patient and practice that has not ended yet, if any. Read in a
+     * transaction of its own: it names the transfer that another node's request just started.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<Transfer> inProgress(String nhsNumber, String requestingOds) {
         return em.createNamedQuery(Transfer.IN_PROGRESS_FOR_PATIENT, Transfer.class)
                 .setParameter("nhsNumber", nhsNumber).setParameter("requestingOds", requestingOds)

@@ -1,12 +1,15 @@
 package uk.nhs.gp2gp.transport;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** One HTTP POST of a message, with the answer turned into success, retry or give up. */
 final class HttpDelivery {
@@ -19,6 +22,10 @@ final class HttpDelivery {
     private HttpDelivery() {
     }
 
+    /**
+     * The whole call (connecting, sending, the answer to its last byte) is abandoned at {@code timeout}:
+     * the outbox lease is derived from it, so no call may outlive it.
+     */
     static void post(URI target, Map<String, String> headers, byte[] body, Duration timeout)
             throws TransportException {
         HttpRequest.Builder request = HttpRequest.newBuilder(target)
@@ -27,12 +34,19 @@ final class HttpDelivery {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         HttpResponse<String> response;
+        CompletableFuture<HttpResponse<String>> call = CLIENT.sendAsync(request.build(),
+                HttpResponse.BodyHandlers.ofString());
         try {
-            response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new TransportException("No answer from " + target.getHost() + ": " + e.getClass().getSimpleName(),
-                    true, e);
+            response = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new TransportException("No answer from " + target.getHost() + " within " + timeout, true, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new TransportException("No answer from " + target.getHost() + ": "
+                    + cause.getClass().getSimpleName(), true, cause);
         } catch (InterruptedException e) {
+            call.cancel(true);
             Thread.currentThread().interrupt();
             throw new TransportException("Interrupted while sending", true, e);
         }

@@ -4,7 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -28,6 +27,9 @@ public class LoopbackTransport implements Transport {
 
     @Inject
     private PeerEndpoints endpoints;
+
+    @EJB
+    private OutboundSettings settings;
 
     /**
      * Deliver every message this many times. Spine may deliver a message more than once; tests set
@@ -70,6 +72,6 @@ public class LoopbackTransport implements Transport {
         }
         URI target = URI.create(destination.getEndpointUrl().replaceAll("/+$", "") + "/mhs/inbound");
         HttpDelivery.post(target, secret.map(s -> Map.of(InboundReceiver.SECRET_HEADER, s)).orElse(Map.of()),
-                message.envelope(), Duration.ofSeconds(60));
+                message.envelope(), settings.timeout());
     }
 }

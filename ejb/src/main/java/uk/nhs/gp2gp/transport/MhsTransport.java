@@ -13,7 +13,6 @@ import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,13 +39,16 @@ public class MhsTransport implements Transport {
     @EJB
     private Practices practices;
 
+    @EJB
+    private OutboundSettings settings;
+
     @Override
     public void send(OutboundMessage message, Practice destination) throws TransportException {
         String url = outboundUrl.filter(u -> !u.isBlank()).orElseThrow(() -> new TransportException(
                 "gp2gp.transport is mhs but gp2gp.mhs.outbound-url is not set", false));
         String fromAsid = practices.find(OdsCode.of(message.fromOds())).map(Practice::getAsid).orElse("");
         HttpDelivery.post(URI.create(url), headers(message, destination, fromAsid), outboundBody(message.envelope()),
-                Duration.ofSeconds(120));
+                settings.timeout());
     }
 
     static Map<String, String> headers(OutboundMessage message, Practice destination, String fromAsid) {

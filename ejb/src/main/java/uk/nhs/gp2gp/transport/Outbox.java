@@ -45,11 +45,10 @@ public class Outbox {
 
     /**
      * How long a node may take to deliver a claimed message before another node (or this one,
-     * restarted after a crash) may try: a delivery takes milliseconds, a lease outlives a crash.
+     * restarted after a crash) may try: longer than the slowest outbound call, a lease outlives a crash.
      */
-    @Inject
-    @ConfigProperty(name = "gp2gp.outbox.lease", defaultValue = "PT2M")
-    private Duration lease;
+    @EJB
+    private OutboundSettings settings;
 
     @Inject
     @ConfigProperty(name = "gp2gp.outbox.max-attempts", defaultValue = "10")
@@ -103,7 +102,7 @@ public class Outbox {
                 .getResultList();
         List<Long> claimed = ids.stream().map(Number::longValue).toList();
         for (Long id : claimed) {
-            em.find(OutboxMessage.class, id).claim(now.plus(lease));
+            em.find(OutboxMessage.class, id).claim(now.plus(settings.lease()));
         }
         return claimed;
     }

@@ -1,28 +1,41 @@
 package uk.nhs.gp2gp.transport;
 
-import jakarta.annotation.Resource;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
+import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.util.List;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.Practice;
 import uk.nhs.gp2gp.practice.Practices;
 
-/** Sends what the outbox holds. Runs outside transactions: a slow partner never holds a lock. */
-@Stateless
+/**
+ * Sends what the outbox holds. Runs outside transactions: a slow partner never holds a lock. Drains
+ * started by commits run on a bounded managed executor ({@value #DRAINS}, defined by the web module
+ * with at most four at once on a node: more would only queue on the database), and at most one
+ * waits to start, since a drain that starts sends everything committed before it.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OutboxRelay {
 
+    public static final String DRAINS = "java:app/concurrent/OutboxDrains";
+    private static final String DEFAULT_EXECUTOR = "java:comp/DefaultManagedExecutorService";
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
     private static final int BATCH = 20;
-    /** Drains running at once on this node; more would only queue on the database. */
-    private static final Semaphore DRAINS = new Semaphore(4);
+
+    /** A drain is submitted and has not started yet: another one would find nothing more to send. */
+    private final AtomicBoolean drainWaiting = new AtomicBoolean();
 
     @EJB
     private Outbox outbox;
@@ -36,22 +49,37 @@ public class OutboxRelay {
     @Inject
     private DeliveryFailures deliveryFailures;
 
-    @Resource
-    private ManagedExecutorService executor;
+    private ManagedExecutorService drains;
 
-    /** Starts a drain in the background unless enough are running already. */
-    public void drainSoon() {
-        if (DRAINS.tryAcquire()) {
+    /**
+     * Looked up, not injected: Payara's deployment check refuses an injected java:app name. Without
+     * it (an application server that did not bind it) the default executor serves, with a warning.
+     */
+    @PostConstruct
+    void findDrains() {
+        try {
+            drains = InitialContext.doLookup(DRAINS);
+        } catch (NamingException e) {
+            LOG.log(Level.WARNING, "No managed executor {0}: outbox drains run on the default one, unbounded",
+                    DRAINS);
             try {
-                executor.execute(() -> {
-                    try {
-                        drain();
-                    } finally {
-                        DRAINS.release();
-                    }
+                drains = InitialContext.doLookup(DEFAULT_EXECUTOR);
+            } catch (NamingException none) {
+                throw new IllegalStateException("No managed executor to drain the outbox on", none);
+            }
+        }
+    }
+
+    /** Starts a drain in the background unless one is waiting to start already. */
+    public void drainSoon() {
+        if (drainWaiting.compareAndSet(false, true)) {
+            try {
+                drains.execute(() -> {
+                    drainWaiting.set(false);
+                    drain();
                 });
             } catch (RuntimeException e) {
-                DRAINS.release();
+                drainWaiting.set(false);
                 LOG.log(Level.WARNING, "Could not start an outbox drain now; the heartbeat will: {0}", e.toString());
             }
         }

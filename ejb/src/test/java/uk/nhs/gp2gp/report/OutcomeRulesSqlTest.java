@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.Practice;
 import uk.nhs.gp2gp.report.OutcomeClassifier.Rule;
@@ -53,9 +52,9 @@ class OutcomeRulesSqlTest {
         database = ReportDatabase.migrated();
         january = TransferShapes.all();
         december = TransferShapes.all(IN_DECEMBER);
-        lastSecondOfJanuary = new Transfer("LAST-SECOND", TransferRole.REQUESTER, new NhsNumber("9990000018"),
+        lastSecondOfJanuary = new Transfer("LAST-SECOND", TransferRole.REQUESTER, SyntheticPatients.next(),
                 OdsCode.of("Q99403"), OdsCode.of(TransferShapes.SENDING), FIRST_INSTANT_OF_FEBRUARY.minusSeconds(1));
-        firstSecondOfFebruary = new Transfer("FIRST-SECOND", TransferRole.REQUESTER, new NhsNumber("9990000018"),
+        firstSecondOfFebruary = new Transfer("FIRST-SECOND", TransferRole.REQUESTER, SyntheticPatients.next(),
                 OdsCode.of("Q99403"), OdsCode.of(TransferShapes.SENDING), FIRST_INSTANT_OF_FEBRUARY);
         database.runInTransaction(em -> {
             Practice practice = new Practice(OdsCode.of(TransferShapes.REQUESTING), NOW);
@@ -65,7 +64,7 @@ class OutcomeRulesSqlTest {
             december.forEach(s -> em.persist(s.transfer()));
             em.persist(lastSecondOfJanuary);
             em.persist(firstSecondOfFebruary);
-            em.persist(new Transfer("FIRST-INSTANT", TransferRole.REQUESTER, new NhsNumber("9990000026"),
+            em.persist(new Transfer("FIRST-INSTANT", TransferRole.REQUESTER, SyntheticPatients.next(),
                     OdsCode.of("Q99403"), OdsCode.of(TransferShapes.SENDING), FIRST_INSTANT_OF_JANUARY));
         });
     }
@@ -222,7 +221,7 @@ class OutcomeRulesSqlTest {
         arrivals.put("W-8D", now.minus(Duration.ofDays(8)));
         arrivals.put("W-8D1S", now.minus(Duration.ofDays(8)).minusSeconds(1));
         database.runInTransaction(em -> arrivals.forEach((conversation, arrived) -> {
-            Transfer t = new Transfer(conversation, TransferRole.REQUESTER, new NhsNumber("9990000034"),
+            Transfer t = new Transfer(conversation, TransferRole.REQUESTER, SyntheticPatients.next(),
                     OdsCode.of("Q99404"), OdsCode.of(TransferShapes.SENDING), arrived.minusSeconds(60));
             t.recordExtract("E-" + conversation, arrived);
             t.moveTo(TransferStatus.READY_TO_INTEGRATE, arrived);

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.report.OutcomeClassifier.Rule;
 import uk.nhs.gp2gp.transfer.Transfer;
@@ -28,8 +27,6 @@ final class TransferShapes {
     static final Duration ONE_SECOND = Duration.ofSeconds(1);
     static final String REQUESTING = "Q99401";
     static final String SENDING = "Q99402";
-    /** Synthetic NHS numbers (999 range, valid modulus 11). */
-    private static final String[] PATIENTS = {"9990000018", "9990000026", "9990000034", "9990000042"};
 
     record Shape(String name, Transfer transfer, Rule expected) {
         @Override
@@ -139,8 +136,7 @@ final class TransferShapes {
     }
 
     private Transfer transfer(TransferRole role) {
-        String patient = PATIENTS[shapes.size() % PATIENTS.length];
-        return new Transfer(UUID.randomUUID().toString().toUpperCase(), role, new NhsNumber(patient),
+        return new Transfer(UUID.randomUUID().toString().toUpperCase(), role, SyntheticPatients.next(),
                 OdsCode.of(REQUESTING), OdsCode.of(SENDING), requestedAt);
     }
 

@@ -92,6 +92,9 @@ class LoopbackTransportTest {
             set(LoopbackTransport.class, transport, "peers", peers);
             set(LoopbackTransport.class, transport, "endpoints", endpoints);
             set(LoopbackTransport.class, transport, "deliveries", 1);
+            OutboundSettings settings = new OutboundSettings();
+            settings.timeout = java.time.Duration.ofSeconds(10);
+            set(LoopbackTransport.class, transport, "settings", settings);
             return transport;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);

@@ -38,7 +38,11 @@ public class StoredContent {
         /** A whole message (envelope, payload and attachments) waiting to be sent. */
         MESSAGE,
         /** A record (extract or attachment) a practice stored here to send when asked. */
-        RECORD
+        RECORD,
+        /** An upload being written, not part of anything until it is swapped in whole. */
+        STAGED,
+        /** Replaced by an upload, no longer part of anything: deleted in the background. */
+        DISCARDED
     }
 
     @Id
@@ -99,6 +103,11 @@ public class StoredContent {
         return content;
     }
 
+    /** An upload's bytes, owned by nothing until it is swapped in. */
+    public static StoredContent staged(String contentId, String mediaType, Instant now) {
+        return new StoredContent(Kind.STAGED, contentId, mediaType, now);
+    }
+
     public static StoredContent ofRecord(long recordId, String contentId, String mediaType, Instant now) {
         StoredContent content = new StoredContent(Kind.RECORD, contentId, mediaType, now);
         content.patientRecordId = recordId;
@@ -121,8 +130,8 @@ public class StoredContent {
     }
 
     /**
-     * A transfer's extract or attachment becomes part of a record held here to send on (the
-     * repository keeps what arrived): the same bytes, now owned by the record, described as stored.
+     * A transfer's extract or attachment (or an upload's staged content) becomes part of a record
+     * held here to send on: the same bytes, now owned by the record, described as stored.
      */
     public void movedToRecord(long recordId, String newContentId, String newDescription) {
         this.transferId = null;
@@ -132,6 +141,13 @@ public class StoredContent {
         this.description = newDescription;
         this.compressed = false;
         this.base64 = false;
+    }
+
+    /** Replaced: it belongs to nothing any more, and nobody finds it as part of anything. */
+    public void discarded() {
+        this.transferId = null;
+        this.patientRecordId = null;
+        this.kind = Kind.DISCARDED;
     }
 
     /** Set by the content store once every byte is written. */

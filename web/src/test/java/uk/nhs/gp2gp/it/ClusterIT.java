@@ -34,9 +34,12 @@ class ClusterIT {
     private static final String OLD_PRACTICE = "Q99741";
     private static final String NEW_PRACTICE = "Q99742";
     private static final int CONVERSATIONS = 40;
-    /** What a killed node had claimed is free again after 10 s (minutes by default), to keep the test short. */
+    /**
+     * What a killed node had claimed is free again after 10 s (minutes by default), to keep the test short;
+     * the outbound timeout shrinks with the outbox lease, which must be at least twice as long.
+     */
     private static final Map<String, String> SETTINGS = Map.of("GP2GP_OUTBOX_LEASE", "PT10S",
-            "GP2GP_SCHEDULER_LEASE", "PT10S");
+            "GP2GP_OUTBOUND_TIMEOUT", "PT5S", "GP2GP_SCHEDULER_LEASE", "PT10S");
 
     @Test
     void twoNodesShareTheWorkAndOneFinishesWhatTheOtherLeftWhenItDies() throws Exception {

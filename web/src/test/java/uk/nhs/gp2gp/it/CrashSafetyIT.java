@@ -24,8 +24,12 @@ class CrashSafetyIT {
     private static final String OLD_PRACTICE = "Q99721";
     private static final String NEW_PRACTICE = "Q99722";
     private static final String PATIENT = "9990060045";
-    /** Messages a killed node had claimed are free again after 10 s (2 min by default), to keep the test short. */
-    private static final Map<String, String> SETTINGS = Map.of("GP2GP_OUTBOX_LEASE", "PT10S");
+    /**
+     * Messages a killed node had claimed are free again after 10 s (4 min by default), to keep the test
+     * short; the outbound timeout shrinks with the lease, which must be at least twice as long.
+     */
+    private static final Map<String, String> SETTINGS = Map.of("GP2GP_OUTBOX_LEASE", "PT10S",
+            "GP2GP_OUTBOUND_TIMEOUT", "PT5S");
 
     @Test
     void aLargeTransferSurvivesKillMinus9AtSeveralPoints() throws Exception {

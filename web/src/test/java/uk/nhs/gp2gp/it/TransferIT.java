@@ -11,11 +11,18 @@ import static uk.nhs.gp2gp.it.DeployedWar.asMhs;
 import static uk.nhs.gp2gp.it.DeployedWar.registeredAt;
 
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -98,6 +105,44 @@ class TransferIT {
         asAdmin(app).contentType("application/json").body("{\"outcome\": \"INTEGRATED\"}")
                 .post("api/v1/transfers/" + conversation + "/outcome")
                 .then().statusCode(409);
+    }
+
+    @Test
+    void twoRequestsAtOnceForOnePatientAndPracticeStartOneTransferAndTheOtherIsAConflict() throws Exception {
+        String nhsNumber = "9990002304";
+        registeredAt(asAdmin(app), nhsNumber, REQUESTER, SENDER);
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService twoPartners = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(twoPartners.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return asAdmin(app).contentType("application/json").body(transfer(nhsNumber))
+                            .post("api/v1/transfers");
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            String conversation = null;
+            for (Future<Response> answer : answers) {
+                Response response = answer.get(60, TimeUnit.SECONDS);
+                statuses.add(response.statusCode());
+                if (response.statusCode() == 202) {
+                    conversation = response.jsonPath().getString("conversationId");
+                } else {
+                    response.then().contentType("application/problem+json")
+                            .body("type", containsString("transfer-in-progress"));
+                }
+            }
+            statuses.sort(null);
+            assertEquals(List.of(202, 409), statuses);
+            assertEquals(1, asAdmin(app).get("api/v1/transfers?nhsNumber=" + nhsNumber).jsonPath()
+                    .getList("findAll { it.role == 'REQUESTER' }").size(), "one transfer");
+            asAdmin(app).contentType("application/json").body(transfer(nhsNumber)).post("api/v1/transfers")
+                    .then().statusCode(409).body("detail", containsString(conversation));
+        } finally {
+            twoPartners.shutdownNow();
+        }
     }
 
     @Test
