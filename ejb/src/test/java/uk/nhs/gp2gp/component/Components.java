@@ -3,6 +3,8 @@ package uk.nhs.gp2gp.component;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -51,6 +53,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import javax.naming.Context;
+import javax.naming.spi.InitialContextFactory;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
@@ -88,6 +92,8 @@ import uk.nhs.gp2gp.transfer.Transfer;
  * <li>Field and constructor injection only (no initializer methods); qualifiers are ignored (an
  *     observer with a qualifier is never called); no decorators, alternatives, disposers, or
  *     asynchronous events.</li>
+ * <li>{@code SessionContext} gives only {@code getBusinessObject}: the bean itself, so a call through it
+ *     keeps the caller's transaction.</li>
  * <li>One thread, one node: a claim's {@code SKIP LOCKED} never meets another transaction's lock here.</li>
  * <li>A test double is used as given: nothing is injected into it.</li>
  * <li>An executor refuses all work, as a saturated one does: the relay does not send at once, and
@@ -124,6 +130,7 @@ public final class Components implements AutoCloseable {
      * test doubles (each used wherever its type fits, the clock among them).
      */
     public static Components start(Map<String, String> config, Object... doubles) {
+        System.setProperty(Context.INITIAL_CONTEXT_FACTORY, NoBackgroundWork.class.getName());
         return new Components(migratedDatabase(), Map.copyOf(config), List.of(doubles));
     }
 
@@ -330,7 +337,28 @@ public final class Components implements AutoCloseable {
                 default -> throw new UnsupportedOperationException(method.getName() + " is not modelled");
             });
         }
+        if (type == SessionContext.class) {
+            // Only the bean's own business object: a call through it keeps the caller's transaction.
+            return proxy(SessionContext.class, (method, args) -> switch (method.getName()) {
+                case "getBusinessObject" -> get((Class<?>) args[0]);
+                default -> throw new UnsupportedOperationException("SessionContext." + method.getName()
+                        + " is not modelled");
+            });
+        }
         return get(type);
+    }
+
+    /** JNDI as the beans look up their executors: whatever name, an executor that refuses all work. */
+    public static final class NoBackgroundWork implements InitialContextFactory {
+
+        @Override
+        public Context getInitialContext(java.util.Hashtable<?, ?> environment) {
+            return proxy(Context.class, (method, args) -> switch (method.getName()) {
+                case "lookup" -> refusingExecutor(ManagedExecutorService.class);
+                case "close" -> null;
+                default -> throw new UnsupportedOperationException("JNDI " + method.getName() + " is not modelled");
+            });
+        }
     }
 
     /** An executor that refuses all work, as a saturated one does: background work is not modelled. */
@@ -342,6 +370,9 @@ public final class Components implements AutoCloseable {
 
     /** The transaction's own connection, which the bean may close: it stays open until the transaction ends. */
     private Connection transactionConnection() {
+        // What the beans persisted is written first: in the container a REQUIRES_NEW method's rows
+        // are committed before the caller's JDBC sees them; here they share one transaction.
+        transaction().em.flush();
         Connection shared = transaction().em.unwrap(Session.class).doReturningWork(connection -> connection);
         return proxy(Connection.class, (method, args) -> method.getName().equals("close") ? null
                 : method.invoke(shared, args));
