@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.demographics;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -16,6 +17,8 @@ import uk.nhs.gp2gp.identifier.NhsNumber;
 @Stateless
 @Local(Demographics.class)
 @LocalBean
+// Who may call: every caller: the workflow (no caller) looks patients up; the API's resource checks its key.
+@PermitAll
 public class LocalDemographics implements Demographics {
 
     @PersistenceContext(unitName = "gp2gp")

@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.practice;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +12,9 @@ import uk.nhs.gp2gp.identifier.OdsCode;
 
 /** The practice directory: practices hosted here and the remote ones we exchange records with. */
 @Stateless
+// Who may call: every caller: the workflow and the start-up fill and read the directory with no caller; the
+// API's and the console's admin checks guard changing it.
+@PermitAll
 public class Practices {
 
     @PersistenceContext(unitName = "gp2gp")

@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.record;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -22,6 +23,9 @@ import uk.nhs.gp2gp.transfer.UnreadableMessageException;
 
 /** The records hosted practices keep here, to send when another practice asks for them. */
 @Stateless
+// Who may call: every caller: the workflow (no caller) reads and writes records; the API's resource checks its
+// key's practice.
+@PermitAll
 public class PatientRecords {
 
     public static final String EXTRACT_CONTENT_ID = "extract";

@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.transfer;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -24,6 +25,8 @@ import uk.nhs.gp2gp.practice.Practices;
  * record that arrived, report the outcome, supply or refuse an extract as the sending practice.
  */
 @Stateless
+// Who may call: the API's practice keys; the console's readers where a method says so. The workflow never calls here.
+@RolesAllowed({"ADMIN", "PRACTICE"})
 public class Transfers {
 
     @PersistenceContext(unitName = "gp2gp")
@@ -75,6 +78,7 @@ public class Transfers {
     }
 
     /** The transfer of this conversation for this role, or the only one when the role is not given. */
+    @RolesAllowed({"ADMIN", "PRACTICE", "OPERATOR", "AUDITOR"})
     public Optional<Transfer> find(String conversationId, TransferRole role) {
         List<Transfer> all = store.ofConversation(conversationId.toUpperCase());
         return all.stream().filter(t -> role == null || t.getRole() == role).findFirst();
@@ -85,10 +89,12 @@ public class Transfers {
     }
 
     /** The transfer's messages. A reference, not a merge: the transfer may have moved on since it was read. */
+    @RolesAllowed({"ADMIN", "PRACTICE", "OPERATOR", "AUDITOR"})
     public List<TransferMessage> timeline(Transfer transfer) {
         return store.timeline(em.getReference(Transfer.class, transfer.getId()));
     }
 
+    @RolesAllowed({"ADMIN", "PRACTICE", "OPERATOR", "AUDITOR"})
     public List<Transfer> search(TransferSearch search) {
         return search(search, "requestedAt", false);
     }
@@ -97,6 +103,7 @@ public class Transfers {
     private static final Set<String> SORTABLE = Set.of("requestedAt", "updatedAt", "status", "nhsNumber",
             "requestingOds", "sendingOds");
 
+    @RolesAllowed({"ADMIN", "PRACTICE", "OPERATOR", "AUDITOR"})
     public List<Transfer> search(TransferSearch search, String sortField, boolean ascending) {
         String field = SORTABLE.contains(sortField) ? sortField : "requestedAt";
         String direction = ascending ? " asc" : " desc";
@@ -106,6 +113,7 @@ public class Transfers {
     }
 
     /** How many transfers the search finds in all, for paging. */
+    @RolesAllowed({"ADMIN", "OPERATOR", "AUDITOR"})
     public long count(TransferSearch search) {
         return filtered("select count(t)", search, "", Long.class).getSingleResult();
     }
@@ -144,6 +152,7 @@ public class Transfers {
     }
 
     /** The old practice's side of a suspension: the record went to the national repository, not to a practice. */
+    @RolesAllowed({"ADMIN", "PRACTICE", "OPERATOR", "AUDITOR"})
     public boolean sentToRepository(Transfer transfer) {
         return transfer.getRole() == TransferRole.SENDER && practices.find(OdsCode.of(transfer.getRequestingOds()))
                 .map(Practice::isNationalRepository).orElse(false);

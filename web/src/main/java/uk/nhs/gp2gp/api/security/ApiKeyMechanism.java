@@ -19,6 +19,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import uk.nhs.gp2gp.api.problem.Problem;
@@ -118,10 +119,10 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
     /** Answers with the problem itself (JAX-RS never sees the request) and ends the request there. */
     private static AuthenticationStatus refuse(HttpServletResponse response, Problem problem) {
         response.setStatus(problem.status());
-        response.setContentType(Problem.PROBLEM_JSON.toString());
-        response.setCharacterEncoding("UTF-8");
+        response.setContentType(Problem.MEDIA_TYPE);
         try {
-            response.getWriter().write(JSON.toJson(problem));
+            // Bytes, not a writer: a writer would add "; charset" to the media type, which JSON does without.
+            response.getOutputStream().write(JSON.toJson(problem).getBytes(StandardCharsets.UTF_8));
             response.flushBuffer();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
