@@ -26,6 +26,7 @@ import uk.nhs.gp2gp.api.problem.Problem;
 import uk.nhs.gp2gp.audit.AuditEntry;
 import uk.nhs.gp2gp.audit.AuditEvent.ActorType;
 import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
+import uk.nhs.gp2gp.console.SecurityHeadersFilter;
 import uk.nhs.gp2gp.security.ApiCaller;
 import uk.nhs.gp2gp.security.ApiClients;
 
@@ -75,7 +76,7 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
             long seconds = seconds(throttled.get());
             refusals.audit(address, "throttled", refusal("API_AUTHENTICATION_THROTTLED", address, request,
                     "429 too many failed authentications from this address; key not looked at"));
-            return tooMany(response, "too-many-failed-authentications", "This address has failed to authenticate "
+            return tooMany(request, response, "too-many-failed-authentications", "This address has failed to authenticate "
                     + "too often; try again in " + seconds + " s", seconds);
         }
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
@@ -88,12 +89,12 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
                     : "The API key is not valid or has been revoked";
             refusals.audit(address, "401", refusal("API_AUTHENTICATION", address, request, "401 " + detail));
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"gp2gp\"");
-            return refuse(response, Problem.of(Response.Status.UNAUTHORIZED, "unauthorized", detail));
+            return refuse(request, response, Problem.of(Response.Status.UNAUTHORIZED, "unauthorized", detail));
         }
         Optional<Duration> wait = limits.take(caller.get());
         if (wait.isPresent()) {
             long seconds = seconds(wait.get());
-            return tooMany(response, "rate-limited", "This API key has made more requests than its limit a minute "
+            return tooMany(request, response, "rate-limited", "This API key has made more requests than its limit a minute "
                     + "allows; try again in " + seconds + " s", seconds);
         }
         return context.notifyContainerAboutLogin(new ApiSecurityContext.ApiPrincipal(caller.get()),
@@ -110,14 +111,16 @@ public class ApiKeyMechanism implements HttpAuthenticationMechanism {
         return Math.max(1, (long) Math.ceil(wait.toMillis() / 1000.0));
     }
 
-    private static AuthenticationStatus tooMany(HttpServletResponse response, String slug, String detail,
-            long seconds) {
+    private static AuthenticationStatus tooMany(HttpServletRequest request, HttpServletResponse response, String slug,
+            String detail, long seconds) {
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return refuse(response, Problem.of(Response.Status.TOO_MANY_REQUESTS, slug, detail));
+        return refuse(request, response, Problem.of(Response.Status.TOO_MANY_REQUESTS, slug, detail));
     }
 
     /** Answers with the problem itself (JAX-RS never sees the request) and ends the request there. */
-    private static AuthenticationStatus refuse(HttpServletResponse response, Problem problem) {
+    private static AuthenticationStatus refuse(HttpServletRequest request, HttpServletResponse response,
+            Problem problem) {
+        SecurityHeadersFilter.strictTransportSecurity(request, response);
         response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE);
         try {
