@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.audit;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -14,6 +15,8 @@ import java.time.Clock;
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+// Who may call: every caller: refusals of callers not yet known are audited too.
+@PermitAll
 public class AuditLog {
 
     @PersistenceContext(unitName = "gp2gp")

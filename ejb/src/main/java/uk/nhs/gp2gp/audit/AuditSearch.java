@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.audit;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,6 +12,8 @@ import java.util.Map;
 
 /** Finds audit events: who did what, when, to which record. Newest first, a page at a time. */
 @Stateless
+// Who may call: the console's auditors.
+@RolesAllowed({"ADMIN", "AUDITOR"})
 public class AuditSearch {
 
     @PersistenceContext(unitName = "gp2gp")

@@ -2,6 +2,7 @@ package uk.nhs.gp2gp.database;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -55,6 +56,7 @@ public class DatabaseStartup {
     }
 
     /** Ready = every migration has been applied and the database answers now. */
+    @PermitAll // the readiness probe (/health) has no caller
     public boolean isReady() {
         if (!migrated) {
             return false;

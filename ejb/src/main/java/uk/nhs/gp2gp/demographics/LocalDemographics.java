@@ -1,6 +1,7 @@
 package uk.nhs.gp2gp.demographics;
 
 import jakarta.ejb.EJB;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -21,6 +22,8 @@ import uk.nhs.gp2gp.identifier.NhsNumber;
 @Stateless
 @Local(Demographics.class)
 @LocalBean
+// Who may call: every caller: the workflow (no caller) looks patients up; the API's resource checks its key.
+@PermitAll
 public class LocalDemographics implements Demographics {
 
     @PersistenceContext(unitName = "gp2gp")

@@ -1,6 +1,7 @@
 package uk.nhs.gp2gp.practice;
 
 import jakarta.ejb.EJB;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,6 +17,9 @@ import uk.nhs.gp2gp.identifier.OdsCode;
 
 /** The practice directory: practices hosted here and the remote ones we exchange records with. */
 @Stateless
+// Who may call: every caller: the workflow and the start-up fill and read the directory with no caller; the
+// API's and the console's admin checks guard changing it.
+@PermitAll
 public class Practices {
 
     @PersistenceContext(unitName = "gp2gp")

@@ -1,6 +1,7 @@
 package uk.nhs.gp2gp.record;
 
 import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
@@ -29,6 +30,9 @@ import uk.nhs.gp2gp.message.UnreadableMessageException;
 
 /** The records hosted practices keep here, to send when another practice asks for them. */
 @Stateless
+// Who may call: every caller: the workflow (no caller) reads and writes records; the API's resource checks its
+// key's practice.
+@PermitAll
 public class PatientRecords {
 
     public static final String EXTRACT_CONTENT_ID = "extract";

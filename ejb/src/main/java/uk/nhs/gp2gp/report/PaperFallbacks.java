@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.report;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -33,6 +34,8 @@ import uk.nhs.gp2gp.transfer.TransferRole;
  * Every change and every read (the tasks name the patient) is audited.
  */
 @Stateless
+// Who may call: the API's practice keys and the console's operators.
+@RolesAllowed({"ADMIN", "PRACTICE", "OPERATOR"})
 public class PaperFallbacks {
 
     private static final System.Logger LOG = System.getLogger(PaperFallbacks.class.getName());
@@ -163,6 +166,7 @@ public class PaperFallbacks {
     }
 
     /** One task; the read is audited. */
+    @RolesAllowed({"ADMIN", "PRACTICE"})
     public Optional<PaperFallbackTask> find(long id, Actor reader) {
         Optional<PaperFallbackTask> task = Optional.ofNullable(em.find(PaperFallback.class, id))
                 .map(PaperFallbackTask::of);
@@ -174,11 +178,13 @@ public class PaperFallbacks {
      * The task of a conversation, if one was asked for. Not audited: for the transfer's own page,
      * whose opening is audited as the read of that transfer.
      */
+    @RolesAllowed({"ADMIN", "OPERATOR", "AUDITOR"})
     public Optional<PaperFallbackTask> ofConversation(String conversationId) {
         return byConversation(conversationId.strip().toUpperCase()).map(PaperFallbackTask::of);
     }
 
     /** The requesting and sending practice of a task (no patient data, so not audited): for access checks. */
+    @RolesAllowed({"ADMIN", "PRACTICE"})
     public Optional<List<String>> practicesOf(long id) {
         return Optional.ofNullable(em.find(PaperFallback.class, id))
                 .map(p -> List.of(p.getRequestingOds(), p.getSendingOds()));

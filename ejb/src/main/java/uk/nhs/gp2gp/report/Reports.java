@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.report;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,6 +17,8 @@ import uk.nhs.gp2gp.transfer.TransferRole;
  * answers carries patient data.
  */
 @Stateless
+// Who may call: the API's practice keys and the console's readers.
+@RolesAllowed({"ADMIN", "PRACTICE", "OPERATOR", "AUDITOR"})
 public class Reports {
 
     /** The console's trend covers this many months. */
@@ -28,6 +31,7 @@ public class Reports {
     private Clock clock;
 
     /** The month it is now in England: the report a page opens on. */
+    @RolesAllowed({"ADMIN", "OPERATOR", "AUDITOR"})
     public YearMonth currentMonth() {
         return YearMonth.now(clock.withZone(ReportFilter.ZONE));
     }
@@ -38,6 +42,7 @@ public class Reports {
     }
 
     /** The same report as CSV (one number per line; see {@link ReportCsv}). */
+    @RolesAllowed({"ADMIN", "OPERATOR", "AUDITOR"})
     public String transferReportCsv(ReportFilter filter) {
         return ReportCsv.of(transferReport(filter));
     }
@@ -59,12 +64,12 @@ public class Reports {
      * Records in day 6 or 7 of their 8-day window and not yet integrated (role null: both sides),
      * of one practice (ods null: any) among those the caller sees (visibleOds null: all).
      */
+    @RolesAllowed({"ADMIN", "PRACTICE"})
     public List<ApproachingDeadline> approachingWindow(TransferRole role, String ods, Set<String> visibleOds,
             int page, int size) {
         return queries().approachingWindow(role, ods, visibleOds, clock.instant(), page, size);
     }
 
-    /** One transfer's outcome and reason, now: for its page. */
     private ReportQueries queries() {
         return new ReportQueries(em);
     }

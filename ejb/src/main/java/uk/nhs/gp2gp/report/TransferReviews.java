@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.report;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -15,8 +16,9 @@ import uk.nhs.gp2gp.transfer.TransferMessage;
 import uk.nhs.gp2gp.transfer.TransferRole;
 import uk.nhs.gp2gp.transfer.Transfers;
 
-/** One transfer as the console's transfer page shows it, read in one transaction. */
+/** One transfer as the console's transfer page shows it, read in one transaction. Who may call: the console's roles. */
 @Stateless
+@RolesAllowed({"ADMIN", "OPERATOR", "AUDITOR"})
 public class TransferReviews {
 
     @EJB

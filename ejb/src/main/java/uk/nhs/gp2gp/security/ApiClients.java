@@ -1,5 +1,7 @@
 package uk.nhs.gp2gp.security;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,6 +15,8 @@ import java.util.Set;
 
 /** The partner systems that may call the API, and checking the keys they present. */
 @Stateless
+// Who may call: admins; checking a key and the start-up come before any caller.
+@RolesAllowed("ADMIN")
 public class ApiClients {
 
     /** Recording every single use would write on every request; a minute's precision is plenty. */
@@ -24,6 +28,7 @@ public class ApiClients {
     @Inject
     private Clock clock;
 
+    @PermitAll
     public Optional<ApiCaller> authenticate(String presentedKey) {
         if (presentedKey == null || presentedKey.isBlank() || presentedKey.length() > 200) {
             return Optional.empty();
@@ -78,6 +83,7 @@ public class ApiClients {
      * A client revoked with this very key stays revoked: revoking in the console must outlast a
      * restart. Only another key value gives it a new start.
      */
+    @PermitAll
     public PutOutcome putWithKey(String name, String key, Set<String> roles, Set<String> odsCodes) {
         if (key.length() < ApiKeys.MINIMUM_LENGTH) {
             throw new IllegalArgumentException("An API key needs at least " + ApiKeys.MINIMUM_LENGTH + " characters");

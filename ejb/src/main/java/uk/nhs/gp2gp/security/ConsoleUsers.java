@@ -1,6 +1,8 @@
 package uk.nhs.gp2gp.security;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -25,6 +27,8 @@ import uk.nhs.gp2gp.audit.AuditLog;
 
 /** People who sign in to the console. Passwords are kept as PBKDF2 hashes (slow, salted). */
 @Stateless
+// Who may call: admins; signing in and the start-up come before any caller.
+@RolesAllowed("ADMIN")
 public class ConsoleUsers {
 
     /** OWASP's 2023 advice for PBKDF2-HMAC-SHA512. */
@@ -57,10 +61,12 @@ public class ConsoleUsers {
         passwordHash.initialize(HASH_PARAMETERS);
     }
 
+    @PermitAll
     public boolean exists(String username) {
         return em.find(ConsoleUser.class, username) != null;
     }
 
+    @PermitAll
     public void create(String username, char[] password, Set<String> roles) {
         em.persist(new ConsoleUser(username, passwordHash.generate(password), roles, clock.instant()));
     }
@@ -71,6 +77,7 @@ public class ConsoleUsers {
      * A password is verified even for an unknown name, so the answer takes as long either way.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @PermitAll
     public Optional<SignedIn> signIn(String username, char[] password) {
         ConsoleUser user = username == null ? null : em.find(ConsoleUser.class, username, LockModeType.PESSIMISTIC_WRITE);
         Instant now = clock.instant();
@@ -108,6 +115,7 @@ public class ConsoleUsers {
      * Asked on every console request, so one small query and no lock.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    @PermitAll
     public Optional<Integer> liveSecurityVersion(String username) {
         return em.createQuery("select u.securityVersion from ConsoleUser u where u.username = :name"
                         + " and u.enabled = true", Integer.class)
@@ -115,6 +123,7 @@ public class ConsoleUsers {
     }
 
     /** A refused sign-in that never reached the password check (too many failures from the address). */
+    @PermitAll
     public void recordThrottledSignIn(String username, String address, long leftOut) {
         String actor = username == null || username.isBlank() ? "(blank)"
                 : username.substring(0, Math.min(60, username.length()));

@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.suspension;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -23,6 +24,8 @@ import uk.nhs.gp2gp.identifier.OdsCode;
  * patient); an event older than the latest seen for the patient is recorded and ignored.
  */
 @Stateless
+// Who may call: the repository's keys.
+@RolesAllowed({"ADMIN", "REPOSITORY"})
 public class RegistrationEvents {
 
     private static final System.Logger LOG = System.getLogger(RegistrationEvents.class.getName());

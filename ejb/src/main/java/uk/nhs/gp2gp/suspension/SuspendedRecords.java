@@ -1,5 +1,7 @@
 package uk.nhs.gp2gp.suspension;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -23,6 +25,8 @@ import uk.nhs.gp2gp.audit.AuditLog;
  * of them is read by one method each, audit line included.
  */
 @Stateless
+// Who may call: the workflow (no caller) keeps the holdings; what lists them for people says who may.
+@PermitAll
 public class SuspendedRecords {
 
     @PersistenceContext(unitName = "gp2gp")
@@ -110,22 +114,26 @@ public class SuspendedRecords {
                 String.valueOf(suspension.getId()), suspension.getNhsNumber(), outcome, practice));
     }
 
+    @RolesAllowed({"ADMIN", "REPOSITORY", "OPERATOR", "AUDITOR"})
     public List<SuspensionHistory> history(Suspension suspension) {
         return em.createNamedQuery(SuspensionHistory.OF_SUSPENSION, SuspensionHistory.class)
                 .setParameter("suspensionId", suspension.getId()).getResultList();
     }
 
     /** Holdings, newest first: by status and by the practice the record came from. */
+    @RolesAllowed({"ADMIN", "REPOSITORY", "OPERATOR", "AUDITOR"})
     public List<Suspension> search(SuspensionStatus status, String sourceOds, int page, int size) {
         return filtered("select s", status, sourceOds, " order by s.startedAt desc, s.id desc", Suspension.class)
                 .setFirstResult(page * size).setMaxResults(size).getResultList();
     }
 
+    @RolesAllowed({"ADMIN", "REPOSITORY", "OPERATOR", "AUDITOR"})
     public long count(SuspensionStatus status, String sourceOds) {
         return filtered("select count(s)", status, sourceOds, "", Long.class).getSingleResult();
     }
 
     /** How many records are in each status: the dashboard's holdings. */
+    @RolesAllowed({"ADMIN", "OPERATOR", "AUDITOR"})
     public Map<SuspensionStatus, Long> countByStatus() {
         Map<SuspensionStatus, Long> counts = new HashMap<>();
         em.createQuery("select s.status, count(s) from Suspension s group by s.status", Object[].class)

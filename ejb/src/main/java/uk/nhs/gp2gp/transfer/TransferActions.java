@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.transfer;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -19,6 +20,8 @@ import uk.nhs.gp2gp.scheduler.ScheduledTasks;
  * patient and practices) or cancel one that is still running. Each action is audited, refused ones too.
  */
 @Stateless
+// Who may call: the console's operators.
+@RolesAllowed({"ADMIN", "OPERATOR"})
 public class TransferActions {
 
     private static final Logger LOG = System.getLogger(TransferActions.class.getName());

@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.transfer;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,6 +22,8 @@ import java.util.TreeMap;
  * records are still arriving. Counted in the database, never by loading transfers.
  */
 @Stateless
+// Who may call: the console's readers.
+@RolesAllowed({"ADMIN", "OPERATOR", "AUDITOR"})
 public class TransferDashboard {
 
     /** Day boundaries as the practices see them. */

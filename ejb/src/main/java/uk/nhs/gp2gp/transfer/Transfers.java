@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.transfer;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -32,6 +33,8 @@ import uk.nhs.gp2gp.security.PracticeAccessDeniedException;
  * what the API shows.
  */
 @Stateless
+// Who may call: the API's practice keys; the console's readers where a method says so. The workflow never calls here.
+@RolesAllowed({"ADMIN", "PRACTICE"})
 public class Transfers {
 
     @PersistenceContext(unitName = "gp2gp")
@@ -152,6 +155,7 @@ public class Transfers {
     }
 
     /** The transfer of this conversation for this role, or the only one when the role is not given. */
+    @RolesAllowed({"ADMIN", "PRACTICE", "OPERATOR", "AUDITOR"})
     public Optional<Transfer> find(String conversationId, TransferRole role) {
         List<Transfer> all = store.ofConversation(conversationId.toUpperCase());
         return all.stream().filter(t -> role == null || t.getRole() == role).findFirst();
@@ -162,10 +166,12 @@ public class Transfers {
     }
 
     /** The transfer's messages. A reference, not a merge: the transfer may have moved on since it was read. */
+    @RolesAllowed({"ADMIN", "PRACTICE", "OPERATOR", "AUDITOR"})
     public List<TransferMessage> timeline(Transfer transfer) {
         return store.timeline(em.getReference(Transfer.class, transfer.getId()));
     }
 
+    @RolesAllowed({"ADMIN", "PRACTICE", "OPERATOR", "AUDITOR"})
     public List<Transfer> search(TransferSearch search) {
         return search(search, "requestedAt", false);
     }
@@ -174,6 +180,7 @@ public class Transfers {
     private static final Set<String> SORTABLE = Set.of("requestedAt", "updatedAt", "status", "nhsNumber",
             "requestingOds", "sendingOds");
 
+    @RolesAllowed({"ADMIN", "PRACTICE", "OPERATOR", "AUDITOR"})
     public List<Transfer> search(TransferSearch search, String sortField, boolean ascending) {
         String field = SORTABLE.contains(sortField) ? sortField : "requestedAt";
         String direction = ascending ? " asc" : " desc";
@@ -183,6 +190,7 @@ public class Transfers {
     }
 
     /** How many transfers the search finds in all, for paging. */
+    @RolesAllowed({"ADMIN", "OPERATOR", "AUDITOR"})
     public long count(TransferSearch search) {
         return filtered("select count(t)", search, "", Long.class).getSingleResult();
     }
@@ -221,6 +229,7 @@ public class Transfers {
     }
 
     /** The old practice's side of a suspension: the record went to the national repository, not to a practice. */
+    @RolesAllowed({"ADMIN", "PRACTICE", "OPERATOR", "AUDITOR"})
     public boolean sentToRepository(Transfer transfer) {
         return transfer.getRole() == TransferRole.SENDER && practices.find(OdsCode.of(transfer.getRequestingOds()))
                 .map(Practice::isNationalRepository).orElse(false);

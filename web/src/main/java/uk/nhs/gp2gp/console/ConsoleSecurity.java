@@ -8,8 +8,9 @@ import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue
 
 /**
  * The console's sign-in: a form on our own page, checked by {@link ConsoleIdentityStore}. Which
- * pages each role may open is in web.xml; the API under /api/v1 keeps its own key check and is
- * not affected (this mechanism only acts on the pages web.xml protects).
+ * pages each role may open is in web.xml. {@code AuthenticationByPath} gives this mechanism every
+ * request but the API's (which go to the bearer-key mechanism); it acts only on the pages web.xml
+ * protects.
  */
 @ApplicationScoped
 @FacesConfig

@@ -24,9 +24,7 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.isSecure()) {
-            response.setHeader("Strict-Transport-Security", "max-age=31536000");
-        }
+        strictTransportSecurity(request, response);
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (!path.startsWith("/console/") && !path.startsWith("/jakarta.faces.resource/")) {
             chain.doFilter(request, response);
@@ -41,5 +39,12 @@ public class SecurityHeadersFilter extends HttpFilter {
             response.setHeader("Cache-Control", "no-store");
         }
         chain.doFilter(request, response);
+    }
+
+    /** HSTS on an answer over HTTPS; also for the API's refusals, which are answered before any filter. */
+    public static void strictTransportSecurity(HttpServletRequest request, HttpServletResponse response) {
+        if (request.isSecure()) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.api.practice;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -18,7 +19,6 @@ import java.util.Collections;
 import java.util.Iterator;
 import uk.nhs.gp2gp.api.problem.Problem;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
-import uk.nhs.gp2gp.api.security.RequiresRole;
 import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
@@ -29,7 +29,7 @@ import uk.nhs.gp2gp.record.RecordAttachment;
 
 /** A hosted practice stores the record it will send when another practice asks for it. */
 @Path("practices/{ods}/records/{nhsNumber}")
-@RequiresRole({"PRACTICE", "ADMIN"})
+@RolesAllowed({"PRACTICE", "ADMIN"})
 public class PracticeRecordResource {
 
     /** The record's XML; its files come as further parts of a multipart upload, of any size. */

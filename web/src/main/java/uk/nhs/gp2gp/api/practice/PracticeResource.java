@@ -1,5 +1,7 @@
 package uk.nhs.gp2gp.api.practice;
 
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,14 +22,17 @@ import java.util.List;
 import java.util.Optional;
 import uk.nhs.gp2gp.api.problem.Problem;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
-import uk.nhs.gp2gp.api.security.RequiresRole;
 import uk.nhs.gp2gp.audit.Actor;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.PeerEndpoints;
 import uk.nhs.gp2gp.practice.Practices;
 
-/** The practice directory: which practices are hosted here and how to reach the others. */
+/**
+ * The practice directory: which practices are hosted here and how to reach the others. Read by any
+ * valid key (every API call is authenticated, so {@code @PermitAll} means any key); changed by admins.
+ */
 @Path("practices")
+@PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class PracticeResource {
 
@@ -59,7 +64,7 @@ public class PracticeResource {
     @PUT
     @Path("{ods}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresRole("ADMIN")
+    @RolesAllowed("ADMIN")
     public Response put(@PathParam("ods") String ods, @NotNull @Valid PracticeRequest request) {
         OdsCode odsCode = OdsCode.of(ods);
         Optional<String> notHttps = request.hosted() ? Optional.empty() : endpoints.refusal(request.endpointUrl());

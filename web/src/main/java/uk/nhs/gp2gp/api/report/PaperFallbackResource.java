@@ -3,6 +3,7 @@ package uk.nhs.gp2gp.api.report;
 import static uk.nhs.gp2gp.api.report.ReportParameters.CSV;
 import static uk.nhs.gp2gp.api.report.ReportParameters.CSV_UTF8;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
-import uk.nhs.gp2gp.api.security.RequiresRole;
 import uk.nhs.gp2gp.audit.Actor;
 import uk.nhs.gp2gp.identifier.InvalidIdentifierException;
 import uk.nhs.gp2gp.report.PaperFallback;
@@ -36,7 +36,7 @@ import uk.nhs.gp2gp.security.ApiCaller;
  * tasks of its practices, as requesting or sending practice. Every read and change is audited.
  */
 @Path("paper-fallbacks")
-@RequiresRole({"PRACTICE", "ADMIN"})
+@RolesAllowed({"PRACTICE", "ADMIN"})
 public class PaperFallbackResource {
 
     @EJB

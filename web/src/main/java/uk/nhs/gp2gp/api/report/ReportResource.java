@@ -3,6 +3,7 @@ package uk.nhs.gp2gp.api.report;
 import static uk.nhs.gp2gp.api.report.ReportParameters.CSV;
 import static uk.nhs.gp2gp.api.report.ReportParameters.CSV_UTF8;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.time.Clock;
 import java.util.List;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
-import uk.nhs.gp2gp.api.security.RequiresRole;
 import uk.nhs.gp2gp.report.ApproachingDeadline;
 import uk.nhs.gp2gp.report.Drilldown;
 import uk.nhs.gp2gp.report.MonthOutcomes;
@@ -39,7 +39,7 @@ import uk.nhs.gp2gp.transfer.TransferRole;
  * transfers of its own practices (a key for every practice, or an admin key, sees all).
  */
 @Path("reports")
-@RequiresRole({"PRACTICE", "ADMIN"})
+@RolesAllowed({"PRACTICE", "ADMIN"})
 public class ReportResource {
 
     @EJB
@@ -130,7 +130,7 @@ public class ReportResource {
      * reasons the reports give where the protocol has no code (NO_EXTRACT, NOT_INTEGRATED_IN_WINDOW...).
      * Reference data, no patient or practice in it: for every kind of key.
      */
-    @RequiresRole({"PRACTICE", "REPOSITORY", "DEMOGRAPHICS", "ADMIN"})
+    @RolesAllowed({"PRACTICE", "REPOSITORY", "DEMOGRAPHICS", "ADMIN"})
     @GET
     @Path("reasons")
     @Produces(MediaType.APPLICATION_JSON)

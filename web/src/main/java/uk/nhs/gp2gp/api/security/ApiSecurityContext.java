@@ -6,10 +6,16 @@ import uk.nhs.gp2gp.audit.AuditEntry;
 import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 import uk.nhs.gp2gp.security.ApiCaller;
 
-/** The authenticated API client, as JAX-RS sees it. */
-public record ApiSecurityContext(ApiCaller caller, boolean secure) implements SecurityContext {
+/**
+ * The authenticated API client, as the resources see it through JAX-RS's security context: its
+ * principal, for the checks that depend on data (the practices a key acts for), and its audit lines.
+ */
+public final class ApiSecurityContext {
 
-    /** The principal carries the caller, so that it survives the proxies JAX-RS injects. */
+    /**
+     * The principal {@link ApiKeyMechanism} gives the container: it carries the caller, and the
+     * container hands this very object back as the request's user principal.
+     */
     public record ApiPrincipal(ApiCaller caller) implements Principal {
         @Override
         public String getName() {
@@ -17,24 +23,7 @@ public record ApiSecurityContext(ApiCaller caller, boolean secure) implements Se
         }
     }
 
-    @Override
-    public Principal getUserPrincipal() {
-        return new ApiPrincipal(caller);
-    }
-
-    @Override
-    public boolean isUserInRole(String role) {
-        return caller.hasRole(role);
-    }
-
-    @Override
-    public boolean isSecure() {
-        return secure;
-    }
-
-    @Override
-    public String getAuthenticationScheme() {
-        return "Bearer";
+    private ApiSecurityContext() {
     }
 
     /** An audit line for what the calling key did, done (the key's name as actor). */
@@ -42,7 +31,7 @@ public record ApiSecurityContext(ApiCaller caller, boolean secure) implements Se
         return AuditEntry.apiClient(callerOf(context).name(), action, targetType, targetId, Outcome.SUCCESS);
     }
 
-    /** The caller behind a request that passed {@link ApiKeyAuthentication}. */
+    /** The caller behind a request that passed {@link ApiKeyMechanism}. */
     public static ApiCaller callerOf(SecurityContext context) {
         if (context.getUserPrincipal() instanceof ApiPrincipal principal) {
             return principal.caller();

@@ -13,9 +13,9 @@ import uk.nhs.gp2gp.audit.AuditEvent.ActorType;
 import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 
 /**
- * One audit line per 403 of the API, whichever check refused (a role, a practice the key does not
- * act for), at most one a minute per client address (see {@link RefusalLimits}). The key's name is
- * the actor. The 401s are audited where they are decided, in {@link ApiKeyAuthentication}.
+ * One audit line per 403 of the API, whichever check refused (a role's {@code @RolesAllowed}, a
+ * practice the key does not act for), at most one a minute per client address (see
+ * {@link RefusalLimits}). The key's name is the actor. The 401s are audited where they are decided, in {@link ApiKeyMechanism}.
  */
 @Provider
 public class ForbiddenAudit implements ContainerResponseFilter {
@@ -32,7 +32,7 @@ public class ForbiddenAudit implements ContainerResponseFilter {
             return;
         }
         String actor = request.getSecurityContext().getUserPrincipal() instanceof ApiSecurityContext.ApiPrincipal p
-                ? p.caller().name() : ApiKeyAuthentication.NO_VALID_KEY;
+                ? p.caller().name() : ApiKeyMechanism.NO_VALID_KEY;
         String address = http.getRemoteAddr();
         refusals.audit(address, "403", new AuditEntry(ActorType.API_CLIENT, actor, "API_ACCESS", "ADDRESS", address,
                 null, Outcome.DENIED, "403 " + reason(response) + ": " + RefusalLimits.requestLine(request)));

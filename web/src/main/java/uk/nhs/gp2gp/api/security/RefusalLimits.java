@@ -70,9 +70,20 @@ public class RefusalLimits {
         }
     }
 
-    /** Method and path, cut short: a hostile path must not overflow the audit line. */
+    /** Method and path under the API, cut short: a hostile path must not overflow the audit line. */
     static String requestLine(jakarta.ws.rs.container.ContainerRequestContext request) {
-        String line = request.getMethod() + " /" + request.getUriInfo().getPath();
+        return requestLine(request.getMethod(), "/" + request.getUriInfo().getPath());
+    }
+
+    /** The same, for a request refused before JAX-RS saw it. */
+    static String requestLine(jakarta.servlet.http.HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return requestLine(request.getMethod(), path.startsWith(AuthenticationByPath.API_PATH)
+                ? path.substring(AuthenticationByPath.API_PATH.length()) : path);
+    }
+
+    private static String requestLine(String method, String path) {
+        String line = method + " " + path;
         return line.length() > 200 ? line.substring(0, 200) + "..." : line;
     }
 }

@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.api.suspension;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import uk.nhs.gp2gp.api.problem.Problem;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
-import uk.nhs.gp2gp.api.security.RequiresRole;
 import uk.nhs.gp2gp.audit.Actor;
 import uk.nhs.gp2gp.demographics.DemographicRecord;
 import uk.nhs.gp2gp.demographics.LocalDemographics;
@@ -29,7 +29,7 @@ import uk.nhs.gp2gp.identifier.NhsNumber;
  */
 @Path("demographics/{nhsNumber}")
 @Produces(MediaType.APPLICATION_JSON)
-@RequiresRole({"REPOSITORY", "DEMOGRAPHICS", "ADMIN"})
+@RolesAllowed({"REPOSITORY", "DEMOGRAPHICS", "ADMIN"})
 public class DemographicsResource {
 
     private static final String ODS = "[A-Za-z0-9]{3,8}";
@@ -57,7 +57,7 @@ public class DemographicsResource {
 
     /** Creates (201) or replaces (200) the patient's entry: the PDS feed's own role, not any repository key. */
     @PUT
-    @RequiresRole({"DEMOGRAPHICS", "ADMIN"})
+    @RolesAllowed({"DEMOGRAPHICS", "ADMIN"})
     @Consumes(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("nhsNumber") String nhsNumber, @NotNull @Valid DemographicsRequest request) {
         NhsNumber patient = NhsNumber.of(nhsNumber);

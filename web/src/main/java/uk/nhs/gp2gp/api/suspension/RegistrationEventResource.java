@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.api.suspension;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -20,7 +21,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import uk.nhs.gp2gp.api.problem.Problem;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
-import uk.nhs.gp2gp.api.security.RequiresRole;
 import uk.nhs.gp2gp.audit.Actor;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
@@ -33,7 +33,7 @@ import uk.nhs.gp2gp.suspension.RepositorySettings;
  */
 @Path("registration-events")
 @Produces(MediaType.APPLICATION_JSON)
-@RequiresRole({"REPOSITORY", "ADMIN"})
+@RolesAllowed({"REPOSITORY", "ADMIN"})
 public class RegistrationEventResource {
 
     @EJB

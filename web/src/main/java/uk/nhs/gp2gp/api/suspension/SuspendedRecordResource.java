@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.api.suspension;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
@@ -20,7 +21,6 @@ import java.util.Arrays;
 import java.util.List;
 import uk.nhs.gp2gp.api.problem.Problem;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
-import uk.nhs.gp2gp.api.security.RequiresRole;
 import uk.nhs.gp2gp.audit.Actor;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
@@ -31,7 +31,7 @@ import uk.nhs.gp2gp.suspension.SuspensionStatus;
 /** The repository's holdings: what it holds, since when, from which practice, and what happened to each. */
 @Path("suspended-records")
 @Produces(MediaType.APPLICATION_JSON)
-@RequiresRole({"REPOSITORY", "ADMIN"})
+@RolesAllowed({"REPOSITORY", "ADMIN"})
 public class SuspendedRecordResource {
 
     @EJB

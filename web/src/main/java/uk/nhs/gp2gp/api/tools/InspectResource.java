@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.api.tools;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -28,6 +29,7 @@ import uk.nhs.gp2gp.message.Violation;
  * valid API key may ask. Nothing is stored; attachments stream past and are only counted.
  */
 @Path("tools/inspect")
+@PermitAll
 public class InspectResource {
 
     private static final System.Logger LOG = System.getLogger(InspectResource.class.getName());

@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.api.transfer;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,7 +26,6 @@ import java.time.Clock;
 import java.util.List;
 import uk.nhs.gp2gp.api.practice.PracticeRecordResource;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
-import uk.nhs.gp2gp.api.security.RequiresRole;
 import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.message.NackCode;
@@ -44,7 +44,7 @@ import uk.nhs.gp2gp.transfer.Transfers;
  */
 @Path("ehr-requests")
 @Produces(MediaType.APPLICATION_JSON)
-@RequiresRole({"PRACTICE", "ADMIN"})
+@RolesAllowed({"PRACTICE", "ADMIN"})
 public class EhrRequestResource {
 
     @EJB

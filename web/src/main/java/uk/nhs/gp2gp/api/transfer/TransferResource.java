@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.api.transfer;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -30,7 +31,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import uk.nhs.gp2gp.api.security.ApiSecurityContext;
-import uk.nhs.gp2gp.api.security.RequiresRole;
 import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.identifier.InvalidIdentifierException;
 import uk.nhs.gp2gp.identifier.NhsNumber;
@@ -47,7 +47,7 @@ import uk.nhs.gp2gp.transfer.Transfers;
 /** Transfers of patients' records: ask for one, follow it, read the record, report the outcome. */
 @Path("transfers")
 @Produces(MediaType.APPLICATION_JSON)
-@RequiresRole({"PRACTICE", "ADMIN"})
+@RolesAllowed({"PRACTICE", "ADMIN"})
 public class TransferResource {
 
     @EJB

@@ -1,5 +1,6 @@
 package uk.nhs.gp2gp.it.support;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import uk.nhs.gp2gp.api.security.RequiresRole;
 import uk.nhs.gp2gp.security.ApiClients;
 
 /**
@@ -24,7 +24,7 @@ import uk.nhs.gp2gp.security.ApiClients;
  * clock, issuing an API key limited to some practices, counting audit lines.
  */
 @Path("it-support")
-@RequiresRole("ADMIN")
+@RolesAllowed("ADMIN")
 @Produces(MediaType.APPLICATION_JSON)
 public class ItSupportResource {
 
