@@ -26,14 +26,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import uk.nhs.gp2gp.it.support.ItClock;
-import uk.nhs.gp2gp.it.support.ItClockProducer;
-import uk.nhs.gp2gp.it.support.ItSupportResource;
 import uk.nhs.gp2gp.transfer.Party;
 import uk.nhs.gp2gp.transfer.codec.StaxConversationCodec;
 
@@ -60,8 +58,9 @@ class AuthorisationMatrixIT {
     enum Expect { UNAUTHENTICATED, FORBIDDEN, ALLOWED }
 
     @Deployment(testable = false)
+    @TargetsContainer(DeployedWar.CLOCK_CONTAINER)
     static WebArchive deployment() {
-        return DeployedWar.archive().addClasses(ItClock.class, ItClockProducer.class, ItSupportResource.class);
+        return DeployedWar.withTestClock();
     }
 
     @ArquillianResource

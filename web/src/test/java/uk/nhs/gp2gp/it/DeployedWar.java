@@ -8,10 +8,14 @@ import java.net.URL;
 import org.hamcrest.Matchers;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import uk.nhs.gp2gp.it.support.ItClock;
+import uk.nhs.gp2gp.it.support.ItClockProducer;
+import uk.nhs.gp2gp.it.support.ItSupportResource;
 
 /**
- * The WAR exactly as built (no hand-listed test archive), and REST Assured pointed at it. Each
- * integration test class deploys it on a fresh Payara Micro through Arquillian.
+ * The WAR exactly as built (no hand-listed test archive), and REST Assured pointed at it. The
+ * integration test classes deploy it through Arquillian on one shared Payara Micro
+ * ({@link SharedPayaraMicro}); those that move the clock on a second one, {@link #CLOCK_CONTAINER}.
  */
 public final class DeployedWar {
 
@@ -22,6 +26,14 @@ public final class DeployedWar {
     public static final String MHS_SECRET = System.getProperty("it.inbound.secret");
 
     private DeployedWar() {
+    }
+
+    /** The container (arquillian.xml) of the deployments {@link #withTestClock()}. */
+    public static final String CLOCK_CONTAINER = "payara-micro-clock";
+
+    /** The WAR with the test clock and the it-support API (which also issues keys and counts audit lines). */
+    public static WebArchive withTestClock() {
+        return archive().addClasses(ItClock.class, ItClockProducer.class, ItSupportResource.class);
     }
 
     public static WebArchive archive() {

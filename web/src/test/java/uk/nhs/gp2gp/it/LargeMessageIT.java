@@ -35,6 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -46,9 +47,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import uk.nhs.gp2gp.it.support.ItClock;
-import uk.nhs.gp2gp.it.support.ItClockProducer;
-import uk.nhs.gp2gp.it.support.ItSupportResource;
 
 /**
  * Large messaging at the requester, proven on the real large conversations in the shared fixtures
@@ -79,8 +77,9 @@ class LargeMessageIT {
     private static RecordingPractice oldPractice;
 
     @Deployment(testable = false)
+    @TargetsContainer(DeployedWar.CLOCK_CONTAINER)
     static WebArchive deployment() {
-        return DeployedWar.archive().addClasses(ItClock.class, ItClockProducer.class, ItSupportResource.class);
+        return DeployedWar.withTestClock();
     }
 
     @ArquillianResource
