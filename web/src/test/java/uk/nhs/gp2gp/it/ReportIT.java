@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static uk.nhs.gp2gp.it.DeployedWar.anonymous;
 import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
 import static uk.nhs.gp2gp.it.DeployedWar.registeredAt;
@@ -35,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,6 +49,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("database")
 class ReportIT {
 
     private static final String A = "Q99301";   // requesting practice, hosted
@@ -144,11 +145,7 @@ class ReportIT {
                 .post("api/v1/ehr-requests/" + conversations.get("a7") + "/refusal").then().statusCode(200);
         waitFor("a7", "REQUESTER", "FAILED");
         waitFor("a8", "REQUESTER", "REQUESTED");
-        Instant patience = Instant.now().plusSeconds(30);
-        while (silentPeerCalls.get() == 0 && Instant.now().isBefore(patience)) {
-            pause();
-        }
-        assertTrue(silentPeerCalls.get() > 0, "the request went to D's instance");
+        Eventually.until("the request went to D's instance", Duration.ofSeconds(30), () -> silentPeerCalls.get() > 0);
 
         clock(T0.plus(Duration.ofDays(1)));
         waitFor("a8", "REQUESTER", "TIMED_OUT");   // no record within 4 h 10 min
@@ -555,28 +552,9 @@ class ReportIT {
     }
 
     private JsonPath waitFor(String name, String role, String status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonPath last = null;
-        while (Instant.now().isBefore(deadline)) {
+        return Eventually.until("transfer " + name + " (" + role + ") " + status, Duration.ofSeconds(30), () -> {
             var response = asAdmin(app).get("api/v1/transfers/" + conversations.get(name) + "?role=" + role);
-            if (response.statusCode() == 200) {
-                last = response.jsonPath();
-                if (status.equals(last.getString("status"))) {
-                    return last;
-                }
-            }
-            pause();
-        }
-        fail("Transfer " + name + " (" + role + ") did not become " + status + " in 30 s; last seen: "
-                + (last == null ? "nothing" : last.prettify()));
-        return null;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+            return response.statusCode() == 200 ? response.jsonPath() : null;
+        }, transfer -> transfer != null && status.equals(transfer.getString("status")));
     }
 }
