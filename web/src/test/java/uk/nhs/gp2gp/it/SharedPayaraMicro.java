@@ -22,7 +22,13 @@ public class SharedPayaraMicro extends PayaraMicroDeployableContainer {
     @Override
     public synchronized ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
         if (deployed == null) {
-            served = super.deploy(archive);
+            try {
+                served = super.deploy(archive);
+            } catch (DeploymentException | RuntimeException e) {
+                // Not up in time: stop what was started; the next class tries a fresh start.
+                super.undeploy(archive);
+                throw e;
+            }
             deployed = archive;
         } else if (!deployed.getContent().keySet().equals(archive.getContent().keySet())) {
             // A class with a different archive needs a container of its own in arquillian.xml.
