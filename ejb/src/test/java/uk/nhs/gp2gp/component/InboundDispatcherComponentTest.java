@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -36,6 +37,7 @@ import uk.nhs.gp2gp.transfer.TransferStore;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 
 /** Every inbound message goes to the side of the conversation it belongs to, or is answered at the door. */
+@Tag("database")
 class InboundDispatcherComponentTest {
 
     private static Gp2gpWorld world;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import uk.nhs.gp2gp.message.Acknowledgement;
 import uk.nhs.gp2gp.message.ExternalAttachment;
@@ -23,6 +24,7 @@ import uk.nhs.gp2gp.transport.InboundOutcome;
  * Large messaging on the requester's side (protocol 2.2, 4.4, 6.2): parts in either order,
  * duplicates, and the timeout of a part that never comes, on the real beans and database.
  */
+@Tag("database")
 class LargeRecordPartsComponentTest {
 
     private static final List<OutgoingFile> TWO_SCANS = List.of(

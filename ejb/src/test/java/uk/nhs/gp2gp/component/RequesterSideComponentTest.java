@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,6 +31,7 @@ import uk.nhs.gp2gp.transfer.Transfers;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 
 /** The new practice's side of a transfer, on the real beans and database, without a server. */
+@Tag("database")
 class RequesterSideComponentTest {
 
     private static Gp2gpWorld world;

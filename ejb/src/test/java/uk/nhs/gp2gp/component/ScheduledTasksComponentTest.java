@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import uk.nhs.gp2gp.identifier.MessageIds;
 import uk.nhs.gp2gp.scheduler.ScheduledTask;
@@ -21,6 +22,7 @@ import uk.nhs.gp2gp.scheduler.TaskHandler;
  * The durable timers: a task runs once when due and not before, and a claim that was never finished
  * (its node died) is taken again when its lease runs out. Claims are made as the heartbeat makes them.
  */
+@Tag("database")
 class ScheduledTasksComponentTest {
 
     private static final Duration LEASE = Duration.ofMinutes(2);

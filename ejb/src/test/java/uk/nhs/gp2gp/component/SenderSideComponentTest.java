@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import uk.nhs.gp2gp.demographics.LocalDemographics;
 import uk.nhs.gp2gp.identifier.MessageIds;
@@ -33,6 +34,7 @@ import uk.nhs.gp2gp.transport.InboundOutcome;
  * The old practice's side, on the real beans and database, without a server: the hosted practice
  * holds the record, the partner practice asks for it.
  */
+@Tag("database")
 class SenderSideComponentTest {
 
     private static Gp2gpWorld world;

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import uk.nhs.gp2gp.database.ConfiguredDataSource;
 import uk.nhs.gp2gp.database.SchemaMigrations;
@@ -29,6 +30,7 @@ import uk.nhs.gp2gp.database.SchemaMigrations;
  * each chunk takes a connection for one statement and gives it back. On a fresh in-memory H2 in
  * PostgreSQL mode, or the PostgreSQL named by {@code gp2gp.test.db.url} (emptied first).
  */
+@Tag("database")
 class ContentChunksTest {
 
     private static final int CHUNK = 64 * 1024;

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.Practice;
@@ -33,6 +34,7 @@ import uk.nhs.gp2gp.transfer.TransferStatus;
  * aggregate queries count exactly what classifying each transfer in Java would. Runs on H2, and on
  * PostgreSQL when {@code gp2gp.test.db.url} names one.
  */
+@Tag("database")
 class OutcomeRulesSqlTest {
 
     private static final YearMonth JANUARY = YearMonth.of(2027, 1);

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import uk.nhs.gp2gp.audit.AuditEvent;
 import uk.nhs.gp2gp.content.StoredContent;
@@ -33,6 +34,7 @@ import uk.nhs.gp2gp.security.ConsoleUser;
  * (Hibernate's schema validation). Runs on a fresh in-memory H2 database in PostgreSQL mode, and
  * on PostgreSQL too when {@code gp2gp.test.db.url} names one (CI does).
  */
+@Tag("database")
 class SchemaMigrationTest {
 
     static ConfiguredDataSource dataSource() {

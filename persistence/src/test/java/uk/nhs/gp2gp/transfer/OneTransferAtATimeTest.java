@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import uk.nhs.gp2gp.database.ConfiguredDataSource;
 import uk.nhs.gp2gp.database.SchemaMigrations;
@@ -33,6 +34,7 @@ import uk.nhs.gp2gp.identifier.OdsCode;
  * answers with 409). On a fresh in-memory H2 in PostgreSQL mode, and on the PostgreSQL named by
  * {@code gp2gp.test.db.url} when there is one (emptied first), as the schema test does.
  */
+@Tag("database")
 class OneTransferAtATimeTest {
 
     private static final NhsNumber PATIENT = NhsNumber.of("9990000018");

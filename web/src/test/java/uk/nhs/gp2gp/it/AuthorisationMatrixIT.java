@@ -26,14 +26,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import uk.nhs.gp2gp.it.support.ItClock;
-import uk.nhs.gp2gp.it.support.ItClockProducer;
-import uk.nhs.gp2gp.it.support.ItSupportResource;
 import uk.nhs.gp2gp.transfer.Party;
 import uk.nhs.gp2gp.transfer.ConversationCodec;
 
@@ -60,8 +58,9 @@ class AuthorisationMatrixIT {
     enum Expect { UNAUTHENTICATED, FORBIDDEN, ALLOWED }
 
     @Deployment(testable = false)
+    @TargetsContainer(DeployedWar.CLOCK_CONTAINER)
     static WebArchive deployment() {
-        return DeployedWar.archive().addClasses(ItClock.class, ItClockProducer.class, ItSupportResource.class);
+        return DeployedWar.withTestClock();
     }
 
     @ArquillianResource
@@ -474,13 +473,8 @@ class AuthorisationMatrixIT {
                         + "\", \"occurredAt\": \"2026-11-01T09:00:00Z\"}")
                 .post("api/v1/registration-events").then().statusCode(200)
                 .body("outcome", equalTo("SUSPENSION_STARTED"));
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!"COMPLETE".equals(asAdmin(app).get("api/v1/suspended-records/" + patient).path("status"))) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("The repository did not get the record in 30 s");
-            }
-            sleep(150);
-        }
+        Eventually.until("the repository got the record", Duration.ofSeconds(30),
+                () -> "COMPLETE".equals(asAdmin(app).get("api/v1/suspended-records/" + patient).path("status")));
         return patient;
     }
 
@@ -492,15 +486,10 @@ class AuthorisationMatrixIT {
     }
 
     private void await(String conversation, String role, String status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
+        Eventually.until("the " + role + " transfer " + conversation + " " + status, Duration.ofSeconds(30), () -> {
             Response response = asAdmin(app).get("api/v1/transfers/" + conversation + "?role=" + role);
-            if (response.statusCode() == 200 && status.equals(response.jsonPath().getString("status"))) {
-                return;
-            }
-            sleep(150);
-        }
-        fail("The " + role + " transfer " + conversation + " did not get to " + status + " in 30 s");
+            return response.statusCode() == 200 && status.equals(response.jsonPath().getString("status"));
+        });
     }
 
     /** A well-formed EHR request in the MHS adaptor's JSON envelope, for the message inspector. */
@@ -508,14 +497,6 @@ class AuthorisationMatrixIT {
         String conversation = UUID.randomUUID().toString().toUpperCase();
         return new ConversationCodec(Clock.systemUTC()).ehrRequest(conversation, "REQ-" + conversation, PATIENT,
                 new Party(OWN, "900000099701", OWN + "-1"), new Party(OTHER, "900000099702", OTHER + "-1")).envelope();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static String practice(String ods) {

@@ -3,7 +3,6 @@ package uk.nhs.gp2gp.it;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.restassured.path.json.JsonPath;
@@ -20,6 +19,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * Every conversation completes, and no message is made or processed twice. Runs when the ITs run
  * on PostgreSQL (CI's second pass).
  */
+@Tag("database")
 class ClusterIT {
 
     private static final String OLD_PRACTICE = "Q99741";
@@ -140,18 +141,9 @@ class ClusterIT {
 
     /** The transfers of a practice by status, once {@code done} says so. */
     private static Map<String, Long> awaitStatuses(PeerInstance node, String ods,
-            java.util.function.Predicate<Map<String, Long>> done, int seconds) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(seconds);
-        Map<String, Long> byStatus = Map.of();
-        while (Instant.now().isBefore(deadline)) {
-            byStatus = statuses(node, ods);
-            if (done.test(byStatus)) {
-                return byStatus;
-            }
-            Thread.sleep(500);
-        }
-        fail("Not there in " + seconds + " s: " + byStatus);
-        return byStatus;
+            java.util.function.Predicate<Map<String, Long>> done, int seconds) {
+        return Eventually.until(ods + "'s transfers by status", Duration.ofSeconds(seconds),
+                () -> statuses(node, ods), done);
     }
 
     private static Map<String, Long> statuses(PeerInstance node, String ods) {

@@ -11,7 +11,6 @@ import static uk.nhs.gp2gp.it.DeployedWar.registeredAt;
 import io.restassured.path.json.JsonPath;
 import java.net.URL;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -282,8 +281,9 @@ class ConsoleIT {
 
     @Test
     void theMessageInspectorSaysWhatAMessageIsAndWhatIsWrongWithIt() throws Exception {
-        java.nio.file.Path fixtures = java.nio.file.Path.of(System.getProperty("gp2gp.fixtures"));
-        String request = java.nio.file.Files.readString(fixtures.resolve("ehr-request/ga-request-body.xml"));
+        // The project's own test messages: the inspector is tested on a plain clone too.
+        String request = java.nio.file.Files.readString(
+                java.nio.file.Path.of("../ejb/src/test/resources/messages/valid-request.xml"));
         String badNhsNumber = java.nio.file.Files.readString(
                 java.nio.file.Path.of("../ejb/src/test/resources/messages/bad-check-digit.xml"));
 
@@ -316,14 +316,10 @@ class ConsoleIT {
                         + "\", \"type\": \"DEREGISTRATION\", \"odsCode\": \"" + SENDING
                         + "\", \"occurredAt\": \"2026-11-01T09:00:00Z\"}")
                 .post("api/v1/registration-events").then().statusCode(200);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        String status = null;
-        while (Instant.now().isBefore(deadline) && !"COMPLETE".equals(status)) {
+        Eventually.until("the repository holds the record", Duration.ofSeconds(30), () -> {
             var response = asAdmin(app).get("api/v1/suspended-records/" + nhsNumber);
-            status = response.statusCode() == 200 ? response.jsonPath().getString("status") : null;
-            Thread.sleep(150);
-        }
-        assertEquals("COMPLETE", status, "the repository holds the record");
+            return response.statusCode() == 200 ? response.jsonPath().getString("status") : null;
+        }, "COMPLETE"::equals);
 
         browser.signIn("admin", ADMIN_PASSWORD);
         browser.click(By.id("nav-suspended-records"));
@@ -475,28 +471,13 @@ class ConsoleIT {
         return conversation;
     }
 
-    private void awaitSenderWaiting(String conversation) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(until)) {
-            if (asAdmin(app).get("api/v1/transfers/" + conversation + "?role=SENDER").statusCode() == 200) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("The sender never received the request");
+    private void awaitSenderWaiting(String conversation) {
+        Eventually.until("the sender received the request", Duration.ofSeconds(30),
+                () -> asAdmin(app).get("api/v1/transfers/" + conversation + "?role=SENDER").statusCode() == 200);
     }
 
-    private JsonPath waitFor(String conversation, Predicate<JsonPath> done) throws InterruptedException {
-        Instant until = Instant.now().plus(Duration.ofSeconds(30));
-        JsonPath last = null;
-        while (Instant.now().isBefore(until)) {
-            last = asAdmin(app).get("api/v1/transfers/" + conversation + "?role=REQUESTER").then().extract()
-                    .jsonPath();
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("Transfer never got there: " + (last == null ? null : last.prettify()));
+    private JsonPath waitFor(String conversation, Predicate<JsonPath> done) {
+        return Eventually.until("transfer " + conversation, Duration.ofSeconds(30), () -> asAdmin(app)
+                .get("api/v1/transfers/" + conversation + "?role=REQUESTER").then().extract().jsonPath(), done);
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * once. The database is the ITs' PostgreSQL when they run on one, else an H2 file.
  * Not Arquillian: the test starts, kills and restarts the server process itself.
  */
+@Tag("database")
 class CrashSafetyIT {
 
     private static final String OLD_PRACTICE = "Q99721";

@@ -5,11 +5,9 @@ import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static uk.nhs.gp2gp.it.DeployedWar.asMhs;
 import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
 import static uk.nhs.gp2gp.it.RecordingPractice.isAck;
-import static uk.nhs.gp2gp.it.RecordingPractice.pause;
 import static uk.nhs.gp2gp.it.DeployedWar.serverRoot;
 
 import io.restassured.path.json.JsonPath;
@@ -259,17 +257,8 @@ class DecompressionLimitsIT {
     }
 
     private JsonPath waitFor(String conversation, Predicate<JsonPath> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonPath last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = asAdmin(app).get("api/v1/transfers/" + conversation + "?role=REQUESTER").then().statusCode(200)
-                    .extract().jsonPath();
-            if (condition.test(last)) {
-                return last;
-            }
-            pause();
-        }
-        fail("Transfer " + conversation + " did not get there in 60 s; last: " + (last == null ? null : last.prettify()));
-        return null;
+        return Eventually.until("transfer " + conversation, Duration.ofSeconds(60), () -> asAdmin(app)
+                .get("api/v1/transfers/" + conversation + "?role=REQUESTER").then().statusCode(200)
+                .extract().jsonPath(), condition);
     }
 }

@@ -5,13 +5,18 @@ import io.restassured.specification.RequestSpecification;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
 import org.hamcrest.Matchers;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import uk.nhs.gp2gp.it.support.ItClock;
+import uk.nhs.gp2gp.it.support.ItClockProducer;
+import uk.nhs.gp2gp.it.support.ItSupportResource;
 
 /**
- * The WAR exactly as built (no hand-listed test archive), and REST Assured pointed at it. Each
- * integration test class deploys it on a fresh Payara Micro through Arquillian.
+ * The WAR exactly as built (no hand-listed test archive), and REST Assured pointed at it. The
+ * integration test classes deploy it through Arquillian on one shared Payara Micro
+ * ({@link SharedPayaraMicro}); those that move the clock on a second one, {@link #CLOCK_CONTAINER}.
  */
 public final class DeployedWar {
 
@@ -22,6 +27,27 @@ public final class DeployedWar {
     public static final String MHS_SECRET = System.getProperty("it.inbound.secret");
 
     private DeployedWar() {
+    }
+
+    /** failsafe's GP2GP_SENDER_EXTRACT_SUPPLY_TIMEOUT and GP2GP_REPOSITORY_RETENTION (web/pom.xml). */
+    public static final Duration SUPPLY_TIMEOUT = Duration.ofSeconds(8);
+    public static final Duration RETENTION = Duration.ofSeconds(20);
+
+    /** The container (arquillian.xml) of the deployments {@link #withTestClock()}. */
+    public static final String CLOCK_CONTAINER = "payara-micro-clock";
+
+    /** The WAR with the test clock and the it-support API (which also issues keys and counts audit lines). */
+    public static WebArchive withTestClock() {
+        return archive().addClasses(ItClock.class, ItClockProducer.class, ItSupportResource.class);
+    }
+
+    /**
+     * Moves the clock of a server {@link #withTestClock()} on by {@code by}, running: what was due in
+     * that time runs within the scheduler's next beat (every second) instead of after a real wait.
+     */
+    public static void shiftClock(URL app, Duration by) {
+        asAdmin(app).contentType("application/json").body("{\"shiftBy\": \"" + by + "\"}")
+                .put("api/v1/it-support/clock").then().statusCode(200);
     }
 
     public static WebArchive archive() {

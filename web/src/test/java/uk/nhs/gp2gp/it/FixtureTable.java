@@ -46,6 +46,11 @@ final class FixtureTable {
         return Files.exists(ROOT.resolve("SOURCES.md"));
     }
 
+    /** Skips without the shared fixtures (a plain clone); ./hub test says so in one line. */
+    static void assumePresent() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(present(), SKIPPED);
+    }
+
     static List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         for (String line : raw("SOURCES.md").split("\n")) {

@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -16,11 +15,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,11 +155,11 @@ class InboundDoorIT {
 
     /** Waits for the server to give up deploying (or stop): then it must not be ready. Returns its log. */
     private static String awaitStartFailed(PeerInstance server) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        String log = server.log();
-        while (server.alive() && !log.contains(" ready in ") && Instant.now().isBefore(deadline)) {
-            Thread.sleep(500);
-            log = server.log();
+        try {
+            Awaitility.await("the start to end").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> !server.alive() || server.log().contains(" ready in "));
+        } catch (ConditionTimeoutException stillStarting) {
+            // still deploying after 3 minutes: it must not be ready either (below)
         }
         assertFalse(server.ready(), "the application must not be ready");
         if (server.alive()) {
@@ -168,18 +168,10 @@ class InboundDoorIT {
         return server.log();
     }
 
-    private static JsonPath await(String conversation, String status) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonPath last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = closed.asAdmin().get("/api/v1/transfers/" + conversation + "?role=REQUESTER").jsonPath();
-            if (status.equals(last.getString("status"))) {
-                return last;
-            }
-            Thread.sleep(300);
-        }
-        fail("transfer " + conversation + " not " + status + " in 60 s; last seen: " + (last == null ? "" : last.prettify()));
-        return null;
+    private static JsonPath await(String conversation, String status) {
+        return Eventually.until("transfer " + conversation + " " + status, Duration.ofSeconds(60),
+                () -> closed.asAdmin().get("/api/v1/transfers/" + conversation + "?role=REQUESTER").jsonPath(),
+                transfer -> status.equals(transfer.getString("status")));
     }
 
     private static io.restassured.response.Response post(PeerInstance server, String secret, byte[] envelope) {

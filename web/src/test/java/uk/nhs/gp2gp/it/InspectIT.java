@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static uk.nhs.gp2gp.it.DeployedWar.anonymous;
 import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
 import static uk.nhs.gp2gp.it.DeployedWar.serverRoot;
@@ -246,9 +245,6 @@ class InspectIT {
     }
 
     private static void assumeFixtures() {
-        if (!FixtureTable.present()) {
-            System.err.println(FixtureTable.SKIPPED);
-        }
-        assumeTrue(FixtureTable.present(), FixtureTable.SKIPPED);
+        FixtureTable.assumePresent();
     }
 }

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
 import static uk.nhs.gp2gp.it.RecordingPractice.isAck;
-import static uk.nhs.gp2gp.it.RecordingPractice.pause;
 import static uk.nhs.gp2gp.it.DeployedWar.asMhs;
 import static uk.nhs.gp2gp.it.DeployedWar.registeredAt;
 
@@ -21,7 +19,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -35,20 +32,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import uk.nhs.gp2gp.it.support.ItClock;
-import uk.nhs.gp2gp.it.support.ItClockProducer;
-import uk.nhs.gp2gp.it.support.ItSupportResource;
 
 /**
  * Large messaging at the requester, proven on the real large conversations in the shared fixtures
@@ -60,6 +55,7 @@ import uk.nhs.gp2gp.it.support.ItSupportResource;
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("database")
 class LargeMessageIT {
 
     private static final String HERE = "Q99601";
@@ -79,8 +75,9 @@ class LargeMessageIT {
     private static RecordingPractice oldPractice;
 
     @Deployment(testable = false)
+    @TargetsContainer(DeployedWar.CLOCK_CONTAINER)
     static WebArchive deployment() {
-        return DeployedWar.archive().addClasses(ItClock.class, ItClockProducer.class, ItSupportResource.class);
+        return DeployedWar.withTestClock();
     }
 
     @ArquillianResource
@@ -185,14 +182,10 @@ class LargeMessageIT {
 
         asAdmin(app).contentType("application/json").body("{\"outcome\": \"INTEGRATED\"}")
                 .post("api/v1/transfers/" + conversation + "/outcome").then().statusCode(200);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        String senderStatus = null;
-        while (Instant.now().isBefore(deadline) && !"COMPLETE".equals(senderStatus)) {
-            senderStatus = asAdmin(app).get("api/v1/transfers/" + conversation + "?role=SENDER").then()
-                    .extract().path("status");
-            pause();
-        }
-        assertEquals("COMPLETE", senderStatus, "the sender got the final acknowledgement");
+        // The sender got the final acknowledgement.
+        Eventually.until("the sender's transfer " + conversation + " COMPLETE", Duration.ofSeconds(30),
+                () -> asAdmin(app).get("api/v1/transfers/" + conversation + "?role=SENDER").then()
+                        .extract().<String>path("status"), "COMPLETE"::equals);
     }
 
     /**
@@ -352,26 +345,17 @@ class LargeMessageIT {
     }
 
     private JsonPath waitFor(String conversation, Predicate<JsonPath> condition, Duration patience) {
-        Instant deadline = Instant.now().plus(patience);
-        JsonPath last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = asAdmin(app).get("api/v1/transfers/" + conversation + "?role=REQUESTER").then().statusCode(200)
-                    .extract().jsonPath();
-            if (condition.test(last)) {
-                return last;
-            }
-            pause();
-        }
-        fail("Transfer " + conversation + " did not get there in " + patience + "; last: " + (last == null ? null : last.prettify()));
-        return null;
+        return Eventually.until("transfer " + conversation, patience, () -> asAdmin(app)
+                .get("api/v1/transfers/" + conversation + "?role=REQUESTER").then().statusCode(200)
+                .extract().jsonPath(), condition);
     }
 
     /** One real conversation of the fixtures: the core extract (uk06.json) and its COPC messages. */
     private record Fixture(String name, String core, Map<String, String> copcs) {
 
         static Fixture load(String name) throws IOException {
-            Path folder = Path.of(System.getProperty("gp2gp.fixtures"), "large-message", name);
-            Assumptions.assumeTrue(Files.isDirectory(folder), "the shared fixtures are not at " + folder);
+            FixtureTable.assumePresent();
+            Path folder = FixtureTable.ROOT.resolve("large-message").resolve(name);
             String core = Files.readString(folder.resolve("uk06.json"));
             Map<String, String> copcs = new LinkedHashMap<>();
             try (var files = Files.list(folder)) {

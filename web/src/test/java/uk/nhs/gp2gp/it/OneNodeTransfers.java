@@ -4,12 +4,10 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Predicate;
@@ -60,26 +58,15 @@ final class OneNodeTransfers {
     }
 
     static JsonPath await(PeerInstance node, String conversation, String role, Predicate<JsonPath> condition,
-            int seconds) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(seconds));
-        JsonPath last = null;
-        while (Instant.now().isBefore(deadline)) {
+            int seconds) {
+        return Eventually.until("the " + role + " transfer " + conversation, Duration.ofSeconds(seconds), () -> {
             try {
                 Response response = node.asAdmin().get("api/v1/transfers/" + conversation + "?role=" + role);
-                if (response.statusCode() == 200) {
-                    last = response.jsonPath();
-                    if (condition.test(last)) {
-                        return last;
-                    }
-                }
+                return response.statusCode() == 200 ? response.jsonPath() : null;
             } catch (RuntimeException unreachable) {
-                // the node may be restarting
+                return null; // the node may be restarting
             }
-            Thread.sleep(100);
-        }
-        fail("The " + role + " transfer did not get there in " + seconds + " s; last seen: "
-                + (last == null ? "nothing" : last.getString("status") + " " + last.getString("progress")));
-        return null;
+        }, transfer -> transfer != null && condition.test(transfer));
     }
 
     /** Waits for the record to be ready with every part in, and checks the scan arrived byte-exact. */

@@ -8,8 +8,10 @@ import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * A second GP2GP Hub: the same WAR on its own Payara Micro process and its own in-memory database,
@@ -135,26 +137,27 @@ final class PeerInstance implements AutoCloseable {
         return java.nio.file.Files.readString(log.toPath(), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    private void awaitReady(Duration patience, File log) throws InterruptedException, IOException {
-        Instant deadline = Instant.now().plus(patience);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The peer instance stopped; see " + log);
-            }
-            try {
-                HttpURLConnection ready = (HttpURLConnection) URI.create(url() + "/health/ready").toURL()
-                        .openConnection();
-                ready.setConnectTimeout(1000);
-                if (ready.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
+    private void awaitReady(Duration patience, File log) {
+        try {
+            Awaitility.await("the peer instance ready").atMost(patience).pollInterval(Duration.ofMillis(500))
+                    .failFast(() -> !process.isAlive())
+                    .until(this::answersReady);
+        } catch (TerminalFailureException stopped) {
+            throw new IllegalStateException("The peer instance stopped; see " + log);
+        } catch (ConditionTimeoutException notReady) {
+            close();
+            throw new IllegalStateException("The peer instance was not ready in " + patience + "; see " + log);
         }
-        close();
-        throw new IllegalStateException("The peer instance was not ready in " + patience + "; see " + log);
+    }
+
+    private boolean answersReady() {
+        try {
+            HttpURLConnection ready = (HttpURLConnection) URI.create(url() + "/health/ready").toURL().openConnection();
+            ready.setConnectTimeout(1000);
+            return ready.getResponseCode() == 200;
+        } catch (IOException notYet) {
+            return false; // still starting
+        }
     }
 
     String url() {

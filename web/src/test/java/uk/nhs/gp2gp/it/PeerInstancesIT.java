@@ -3,13 +3,11 @@ package uk.nhs.gp2gp.it;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.oneOf;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -199,19 +197,6 @@ class PeerInstancesIT {
     }
 
     private static void await(Supplier<String> status, String expected) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(45));
-        String last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = status.get();
-            if (expected.equals(last)) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        fail("Expected " + expected + " within 45 s, last saw " + last);
+        Eventually.until(expected, Duration.ofSeconds(45), status::get, expected::equals);
     }
 }

@@ -1,14 +1,12 @@
 package uk.nhs.gp2gp.it;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -57,14 +55,8 @@ final class RecordingPractice implements AutoCloseable {
 
     /** Waits up to 30 s for a message of the conversation that {@code message} accepts. */
     void awaitSent(String conversation, Predicate<String> message, String what) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (messages.stream().anyMatch(m -> m.contains(conversation) && message.test(m))) {
-                return;
-            }
-            pause();
-        }
-        fail(what + ": not sent to the old practice within 30 s");
+        Eventually.until(what + " sent to the old practice", Duration.ofSeconds(30),
+                () -> messages.stream().anyMatch(m -> m.contains(conversation) && message.test(m)));
     }
 
     /** The EhrRequest id of the request it got in the conversation: an extract names it (inFulfillmentOf). */
@@ -86,14 +78,6 @@ final class RecordingPractice implements AutoCloseable {
                 && payload.contains("<acknowledgement typeCode=\"" + type + "\"")
                 && payload.toUpperCase().contains("<ID ROOT=\"" + messageId.toUpperCase() + "\"/>")
                 && (code == null || payload.contains("code=\"" + code + "\""));
-    }
-
-    static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static uk.nhs.gp2gp.it.DeployedWar.anonymous;
 import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
 import static uk.nhs.gp2gp.it.DeployedWar.registeredAt;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -34,12 +34,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import uk.nhs.gp2gp.it.support.ItClock;
-import uk.nhs.gp2gp.it.support.ItClockProducer;
-import uk.nhs.gp2gp.it.support.ItSupportResource;
 
 /**
  * The outcome report, the 8-day window list and paper fallback tasks over real GP2GP conversations
@@ -51,6 +49,7 @@ import uk.nhs.gp2gp.it.support.ItSupportResource;
  */
 @ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("database")
 class ReportIT {
 
     private static final String A = "Q99301";   // requesting practice, hosted
@@ -74,11 +73,14 @@ class ReportIT {
     private static final Map<String, String> conversations = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Map<String, String> keys = new java.util.concurrent.ConcurrentHashMap<>();
     private static HttpServer silentPeer;
+    /** The server whose clock this class froze. */
+    private static URL server;
     private static final AtomicInteger silentPeerCalls = new AtomicInteger();
 
     @Deployment(testable = false)
+    @TargetsContainer(DeployedWar.CLOCK_CONTAINER)
     static WebArchive deployment() {
-        return DeployedWar.archive().addClasses(ItClock.class, ItClockProducer.class, ItSupportResource.class);
+        return DeployedWar.withTestClock();
     }
 
     @ArquillianResource
@@ -100,6 +102,15 @@ class ReportIT {
     @AfterAll
     static void stopSilentPeer() {
         silentPeer.stop(0);
+    }
+
+    /** The classes after this one on the same server need time to pass: the clock runs on from where it stands. */
+    @AfterAll
+    static void letTheClockRun() {
+        if (server != null) {
+            asAdmin(server).contentType("application/json").body("{\"run\": true}")
+                    .put("api/v1/it-support/clock").then().statusCode(200);
+        }
     }
 
     @Test
@@ -134,11 +145,7 @@ class ReportIT {
                 .post("api/v1/ehr-requests/" + conversations.get("a7") + "/refusal").then().statusCode(200);
         waitFor("a7", "REQUESTER", "FAILED");
         waitFor("a8", "REQUESTER", "REQUESTED");
-        Instant patience = Instant.now().plusSeconds(30);
-        while (silentPeerCalls.get() == 0 && Instant.now().isBefore(patience)) {
-            pause();
-        }
-        assertTrue(silentPeerCalls.get() > 0, "the request went to D's instance");
+        Eventually.until("the request went to D's instance", Duration.ofSeconds(30), () -> silentPeerCalls.get() > 0);
 
         clock(T0.plus(Duration.ofDays(1)));
         waitFor("a8", "REQUESTER", "TIMED_OUT");   // no record within 4 h 10 min
@@ -495,6 +502,7 @@ class ReportIT {
     }
 
     private void clock(Instant instant) {
+        server = app;
         asAdmin(app).contentType("application/json").body("{\"instant\": \"" + instant + "\"}")
                 .put("api/v1/it-support/clock").then().statusCode(200).body("now", equalTo(instant.toString()));
     }
@@ -544,28 +552,9 @@ class ReportIT {
     }
 
     private JsonPath waitFor(String name, String role, String status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonPath last = null;
-        while (Instant.now().isBefore(deadline)) {
+        return Eventually.until("transfer " + name + " (" + role + ") " + status, Duration.ofSeconds(30), () -> {
             var response = asAdmin(app).get("api/v1/transfers/" + conversations.get(name) + "?role=" + role);
-            if (response.statusCode() == 200) {
-                last = response.jsonPath();
-                if (status.equals(last.getString("status"))) {
-                    return last;
-                }
-            }
-            pause();
-        }
-        fail("Transfer " + name + " (" + role + ") did not become " + status + " in 30 s; last seen: "
-                + (last == null ? "nothing" : last.prettify()));
-        return null;
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+            return response.statusCode() == 200 ? response.jsonPath() : null;
+        }, transfer -> transfer != null && status.equals(transfer.getString("status")));
     }
 }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static uk.nhs.gp2gp.it.DeployedWar.anonymous;
 import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
 import static uk.nhs.gp2gp.it.DeployedWar.asMhs;
@@ -31,10 +30,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -49,9 +50,10 @@ import uk.nhs.gp2gp.transport.OutboundMessage;
  * hosts. A patient leaves practice A and registers nowhere: the repository takes the record over
  * GP2GP and holds it; the patient registers at B (or back at A), B asks the repository (the managing
  * organisation) and the record arrives; B integrates it, it is released, and deleted after the
- * retention period (20 s in the ITs).
+ * retention period (20 s in the ITs, which the test moves the clock past).
  */
 @ExtendWith(ArquillianExtension.class)
+@Tag("database")
 class RepositoryIT {
 
     private static final String REPOSITORY = "Q99800";
@@ -67,8 +69,9 @@ class RepositoryIT {
     private static final String ADMIN_PASSWORD = System.getProperty("it.admin.password", "it-admin-password");
 
     @Deployment(testable = false)
+    @TargetsContainer(DeployedWar.CLOCK_CONTAINER)
     static WebArchive deployment() {
-        return DeployedWar.archive();
+        return DeployedWar.withTestClock();
     }
 
     @ArquillianResource
@@ -394,7 +397,8 @@ class RepositoryIT {
         JsonPath refused = waitFor(again, "REQUESTER", t -> "FAILED".equals(t.getString("status")));
         assertEquals("06", refused.getString("failure.code"));
 
-        JsonPath deleted = waitForHolding(patient, "DELETED", Duration.ofSeconds(90));
+        DeployedWar.shiftClock(app, DeployedWar.RETENTION);
+        JsonPath deleted = waitForHolding(patient, "DELETED");
         assertEquals(0, deleted.getLong("sizeBytes"));
     }
 
@@ -517,24 +521,6 @@ class RepositoryIT {
 
     private static JsonPath await(Supplier<JsonPath> read, Predicate<JsonPath> condition, Duration patience,
             String what) {
-        Instant deadline = Instant.now().plus(patience);
-        JsonPath last = null;
-        while (Instant.now().isBefore(deadline)) {
-            JsonPath now = read.get();
-            if (now != null) {
-                last = now;
-                if (condition.test(now)) {
-                    return now;
-                }
-            }
-            try {
-                Thread.sleep(150);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        fail("Waited " + patience.toSeconds() + " s for " + what + "; last seen: "
-                + (last == null ? "nothing" : last.prettify()));
-        return null;
+        return Eventually.until(what, patience, read::get, now -> now != null && condition.test(now));
     }
 }

@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 import static uk.nhs.gp2gp.it.DeployedWar.asAdmin;
 import static uk.nhs.gp2gp.it.DeployedWar.asMhs;
 import static uk.nhs.gp2gp.it.DeployedWar.registeredAt;
@@ -15,7 +14,6 @@ import io.restassured.response.Response;
 import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -25,10 +23,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import uk.nhs.gp2gp.transfer.AckType;
@@ -42,6 +42,7 @@ import uk.nhs.gp2gp.transport.OutboundMessage;
  * failure paths with their protocol codes.
  */
 @ExtendWith(ArquillianExtension.class)
+@Tag("database")
 class TransferIT {
 
     private static final String REQUESTER = "Q99201";
@@ -50,8 +51,9 @@ class TransferIT {
     private static final String REMOTE = "Q99203";
 
     @Deployment(testable = false)
+    @TargetsContainer(DeployedWar.CLOCK_CONTAINER)
     static WebArchive deployment() {
-        return DeployedWar.archive();
+        return DeployedWar.withTestClock();
     }
 
     @ArquillianResource
@@ -230,6 +232,7 @@ class TransferIT {
         String conversation = startTransfer("9990000107");
         waitFor(conversation, "SENDER", t -> "WAITING_FOR_EXTRACT".equals(t.getString("status")));
 
+        DeployedWar.shiftClock(app, DeployedWar.SUPPLY_TIMEOUT);
         JsonPath failed = waitFor(conversation, "REQUESTER", t -> "FAILED".equals(t.getString("status")));
         assertEquals("10", failed.getString("failure.code"));
         asAdmin(app).get("api/v1/transfers/" + conversation + "?role=SENDER").then()
@@ -435,25 +438,10 @@ class TransferIT {
     }
 
     private JsonPath waitFor(String conversation, String role, Predicate<JsonPath> condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonPath last = null;
-        while (Instant.now().isBefore(deadline)) {
+        return Eventually.until("the " + role + " transfer " + conversation, Duration.ofSeconds(30), () -> {
             var response = asAdmin(app).get("api/v1/transfers/" + conversation + "?role=" + role);
-            if (response.statusCode() == 200) {
-                last = response.jsonPath();
-                if (condition.test(last)) {
-                    return last;
-                }
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        fail("The " + role + " transfer " + conversation + " did not get there in 30 s; last seen: "
-                + (last == null ? "nothing" : last.prettify()));
-        return null;
+            return response.statusCode() == 200 ? response.jsonPath() : null;
+        }, transfer -> transfer != null && condition.test(transfer));
     }
 
     private void putPractice(String ods, String name, String asid) {

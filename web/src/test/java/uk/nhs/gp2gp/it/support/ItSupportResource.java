@@ -37,7 +37,7 @@ public class ItSupportResource {
     @PersistenceContext(unitName = "gp2gp")
     private EntityManager em;
 
-    public record ClockChange(String instant, String advanceBy, String shiftBy) {
+    public record ClockChange(String instant, String advanceBy, String shiftBy, Boolean run) {
     }
 
     public record NewClient(String name, Set<String> roles, Set<String> odsCodes, Integer requestsPerMinute) {
@@ -45,13 +45,14 @@ public class ItSupportResource {
 
     /**
      * {"instant": "2027-01-04T09:00:00Z"} freezes the clock there; {"advanceBy": "P1D"} moves it on;
-     * {"shiftBy": "P2D"} moves it on and lets it keep running.
+     * {"shiftBy": "P2D"} moves it on and lets it keep running; {"run": true} lets a frozen clock run on.
      */
     @PUT
     @Path("clock")
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, String> clock(ClockChange change) {
-        Instant now = change.instant() != null ? time.freezeAt(Instant.parse(change.instant()))
+        Instant now = Boolean.TRUE.equals(change.run()) ? time.run()
+                : change.instant() != null ? time.freezeAt(Instant.parse(change.instant()))
                 : change.shiftBy() != null ? time.shift(Duration.parse(change.shiftBy()))
                 : time.advance(Duration.parse(change.advanceBy()));
         return Map.of("now", now.toString());
