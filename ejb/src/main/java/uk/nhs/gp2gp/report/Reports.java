@@ -50,7 +50,7 @@ public class Reports {
     /** Outcome counts for each of the {@code months} months up to and including the filter's month. */
     public List<MonthOutcomes> trend(ReportFilter filter, int months) {
         if (months < 1 || months > 36) {
-            throw new IllegalArgumentException("A trend covers 1 to 36 months");
+            throw new ReportRequestException("months", "A trend covers 1 to 36 months");
         }
         return queries().trend(filter, clock.instant(), months);
     }

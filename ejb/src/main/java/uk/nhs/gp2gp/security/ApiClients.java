@@ -65,7 +65,7 @@ public class ApiClients {
      */
     public IssuedKey create(String name, Set<String> roles, Set<String> odsCodes, Integer requestsPerMinute) {
         if (requestsPerMinute != null && requestsPerMinute < 1) {
-            throw new IllegalArgumentException("A key's limit must be at least one request a minute");
+            throw new AccessChangeRefusedException("A key's limit must be at least one request a minute");
         }
         String key = ApiKeys.newKey();
         ApiClient client = new ApiClient(name, ApiKeys.hash(key), ApiKeys.displayPrefix(key), roles, odsCodes,
@@ -86,7 +86,7 @@ public class ApiClients {
     @PermitAll
     public PutOutcome putWithKey(String name, String key, Set<String> roles, Set<String> odsCodes) {
         if (key.length() < ApiKeys.MINIMUM_LENGTH) {
-            throw new IllegalArgumentException("An API key needs at least " + ApiKeys.MINIMUM_LENGTH + " characters");
+            throw new AccessChangeRefusedException("An API key needs at least " + ApiKeys.MINIMUM_LENGTH + " characters");
         }
         String hash = ApiKeys.hash(key);
         Optional<ApiClient> existing = findByName(name);

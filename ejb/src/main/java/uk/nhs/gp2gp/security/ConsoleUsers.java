@@ -142,19 +142,19 @@ public class ConsoleUsers {
         boolean created = user == null;
         if (created) {
             if (newPassword == null || newPassword.length < MINIMUM_PASSWORD_LENGTH) {
-                throw new IllegalArgumentException("A new user needs a password of at least "
+                throw new AccessChangeRefusedException("A new user needs a password of at least "
                         + MINIMUM_PASSWORD_LENGTH + " characters");
             }
             user = new ConsoleUser(username, passwordHash.generate(newPassword), roles, clock.instant());
             em.persist(user);
         } else {
             if (username.equals(admin) && (!enabled || !roles.contains(Role.ADMIN.name()))) {
-                throw new IllegalArgumentException("You cannot remove your own administrator access");
+                throw new AccessChangeRefusedException("You cannot remove your own administrator access");
             }
             user.changeRoles(roles);
             if (newPassword != null && newPassword.length > 0) {
                 if (newPassword.length < MINIMUM_PASSWORD_LENGTH) {
-                    throw new IllegalArgumentException("A password needs at least " + MINIMUM_PASSWORD_LENGTH
+                    throw new AccessChangeRefusedException("A password needs at least " + MINIMUM_PASSWORD_LENGTH
                             + " characters");
                 }
                 user.changePassword(passwordHash.generate(newPassword));

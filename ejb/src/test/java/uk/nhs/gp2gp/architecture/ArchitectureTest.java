@@ -7,6 +7,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Stateless;
 import java.time.Instant;
 import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferStatus;
@@ -49,4 +51,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noCyclesBetweenComponents = slices().matching("uk.nhs.gp2gp.(*)..")
             .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule sessionBeansRefuseWithApplicationExceptions = noClasses()
+            .that().areAnnotatedWith(Stateless.class).or().areAnnotatedWith(Singleton.class)
+            .should().callConstructor(IllegalArgumentException.class, String.class)
+            .because("a bean's refusal of what it was asked is a business refusal: an @ApplicationException that"
+                    + " reaches the caller as thrown and becomes a problem, not a system exception wrapped in"
+                    + " EJBException");
 }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import uk.nhs.gp2gp.report.PaperFallbackNotFoundException;
 import uk.nhs.gp2gp.report.PaperFallbackRefusedException;
+import uk.nhs.gp2gp.report.ReportRequestException;
 
 /** The reports and tools' refusals, as problems. */
 public final class ReportExceptionMappers {
@@ -26,6 +27,15 @@ public final class ReportExceptionMappers {
         @Override
         public Response toResponse(PaperFallbackRefusedException e) {
             return Problem.of(Response.Status.CONFLICT, "paper-fallback-refused", e.getMessage()).toResponse();
+        }
+    }
+
+    /** 400 naming the parameter out of its range. */
+    @Provider
+    public static class BadReportRequest implements ExceptionMapper<ReportRequestException> {
+        @Override
+        public Response toResponse(ReportRequestException e) {
+            return Problem.invalidField(e.field(), e.getMessage()).toResponse();
         }
     }
 }
