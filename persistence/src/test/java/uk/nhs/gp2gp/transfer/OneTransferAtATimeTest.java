@@ -116,6 +116,10 @@ class OneTransferAtATimeTest {
         PersistenceException second = assertThrows(PersistenceException.class,
                 () -> database.runInTransaction(em -> em.persist(requester())));
         assertTrue(OneTransferAtATime.brokenBy(second), second.toString());
+        for (Throwable cause = second; cause != null; cause = cause.getCause()) {
+            assertFalse(String.valueOf(cause.getMessage()).contains(PATIENT.value()),
+                    "the refusal, which is logged, names no NHS number: " + cause.getMessage());
+        }
 
         database.runInTransaction(em -> em.find(Transfer.class, first.getId())
                 .fail(TransferStatus.TIMED_OUT, null, "no extract", Instant.now()));
