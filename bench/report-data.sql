@@ -28,7 +28,9 @@ select g, upper(md5(g::text)), x.role, p.nhs, 'B' || lpad(x.requesting::text, 5,
        1, case when o.received is null then 0 else 1 end, case when o.received is null then 0 else 250000 end,
        false, 0
 from (select g, case when random() < 0.75 then 'REQUESTER' else 'SENDER' end as role,
-             floor(random() * 6500)::int as requesting, floor(random() * 20)::int as neighbour,
+             -- A patient's transfers (every :patients-th g) each asked by another practice: the database
+             -- keeps one open transfer at a time for a patient and requesting practice.
+             ((g % :patients) * 7 + g / :patients) % 6500 as requesting, floor(random() * 20)::int as neighbour,
              timestamptz '2026-08-01 00:00+00' + random() * interval '92 days' as requested,
              random() as u, random() as v, random() * interval '2 hours' as extract_delay
       from generate_series(1, :transfers) g) x

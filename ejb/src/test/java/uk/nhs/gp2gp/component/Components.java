@@ -41,13 +41,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
@@ -59,8 +57,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
-import uk.nhs.gp2gp.database.ConfiguredDataSource;
-import uk.nhs.gp2gp.database.SchemaMigrations;
+import uk.nhs.gp2gp.database.TestDatabase;
 import uk.nhs.gp2gp.transfer.RequesterSide;
 import uk.nhs.gp2gp.transfer.Transfer;
 
@@ -541,26 +538,6 @@ public final class Components implements AutoCloseable {
 
     /** A fresh migrated database: in-memory H2 in PostgreSQL mode, or the PostgreSQL of gp2gp.test.db.url, emptied. */
     private static DataSource migratedDatabase() {
-        ConfiguredDataSource dataSource = new ConfiguredDataSource();
-        String url = System.getProperty("gp2gp.test.db.url", "");
-        if (url.isBlank()) {
-            dataSource.setUrl("jdbc:h2:mem:components-" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-            dataSource.setUser("sa");
-            dataSource.setPassword("");
-        } else {
-            dataSource.setUrl(url);
-            dataSource.setUser(System.getProperty("gp2gp.test.db.user", "postgres"));
-            dataSource.setPassword(System.getProperty("gp2gp.test.db.password", ""));
-            try (Connection connection = dataSource.getConnection();
-                    Statement statement = connection.createStatement()) {
-                statement.execute("drop schema if exists public cascade");
-                statement.execute("create schema public");
-            } catch (Exception e) {
-                throw new IllegalStateException("Could not reset the PostgreSQL test database", e);
-            }
-        }
-        SchemaMigrations.migrate(dataSource);
-        return dataSource;
+        return TestDatabase.migrated("components");
     }
 }

@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import uk.nhs.gp2gp.database.ConfiguredDataSource;
-import uk.nhs.gp2gp.database.SchemaMigrations;
+import uk.nhs.gp2gp.database.TestDatabase;
 
 /**
  * Content goes in and out in chunks without a connection held while a slow client sends or reads:
@@ -39,25 +38,7 @@ class ContentChunksTest {
 
     @BeforeEach
     void migrated() {
-        ConfiguredDataSource dataSource = new ConfiguredDataSource();
-        String url = System.getProperty("gp2gp.test.db.url", "");
-        if (url.isBlank()) {
-            dataSource.setUrl("jdbc:h2:mem:chunks-" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-            dataSource.setUser("sa");
-            dataSource.setPassword("");
-        } else {
-            dataSource.setUrl(url);
-            dataSource.setUser(System.getProperty("gp2gp.test.db.user", "postgres"));
-            dataSource.setPassword(System.getProperty("gp2gp.test.db.password", ""));
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute("drop schema if exists public cascade");
-                statement.execute("create schema public");
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not reset the PostgreSQL test database", e);
-            }
-        }
-        SchemaMigrations.migrate(dataSource);
+        ConfiguredDataSource dataSource = TestDatabase.migrated("chunks");
         pool = new CountingDataSource(dataSource);
     }
 

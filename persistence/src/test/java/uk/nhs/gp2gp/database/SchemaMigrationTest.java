@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Set;
-import java.util.UUID;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,29 +37,7 @@ import uk.nhs.gp2gp.security.ConsoleUser;
 class SchemaMigrationTest {
 
     static ConfiguredDataSource dataSource() {
-        ConfiguredDataSource dataSource = new ConfiguredDataSource();
-        String url = System.getProperty("gp2gp.test.db.url", "");
-        if (url.isBlank()) {
-            dataSource.setUrl("jdbc:h2:mem:migration-" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-            dataSource.setUser("sa");
-            dataSource.setPassword("");
-        } else {
-            dataSource.setUrl(url);
-            dataSource.setUser(System.getProperty("gp2gp.test.db.user", "postgres"));
-            dataSource.setPassword(System.getProperty("gp2gp.test.db.password", ""));
-            resetPostgres(dataSource);
-        }
-        return dataSource;
-    }
-
-    private static void resetPostgres(ConfiguredDataSource dataSource) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("drop schema if exists public cascade");
-            statement.execute("create schema public");
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not reset the PostgreSQL test database", e);
-        }
+        return TestDatabase.empty("migration");
     }
 
     @Test

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceException;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import uk.nhs.gp2gp.database.ConfiguredDataSource;
-import uk.nhs.gp2gp.database.SchemaMigrations;
+import uk.nhs.gp2gp.database.TestDatabase;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 
@@ -45,25 +43,7 @@ class OneTransferAtATimeTest {
 
     @BeforeEach
     void migrated() {
-        ConfiguredDataSource dataSource = new ConfiguredDataSource();
-        String url = System.getProperty("gp2gp.test.db.url", "");
-        if (url.isBlank()) {
-            dataSource.setUrl("jdbc:h2:mem:one-at-a-time-" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-            dataSource.setUser("sa");
-            dataSource.setPassword("");
-        } else {
-            dataSource.setUrl(url);
-            dataSource.setUser(System.getProperty("gp2gp.test.db.user", "postgres"));
-            dataSource.setPassword(System.getProperty("gp2gp.test.db.password", ""));
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute("drop schema if exists public cascade");
-                statement.execute("create schema public");
-            } catch (Exception e) {
-                throw new IllegalStateException("Could not reset the PostgreSQL test database", e);
-            }
-        }
-        SchemaMigrations.migrate(dataSource);
+        ConfiguredDataSource dataSource = TestDatabase.migrated("one-at-a-time");
         database = new HibernatePersistenceConfiguration("one-at-a-time")
                 .managedClasses(Transfer.class)
                 .property("hibernate.connection.datasource", dataSource)
