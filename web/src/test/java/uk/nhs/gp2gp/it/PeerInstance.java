@@ -86,8 +86,11 @@ final class PeerInstance implements AutoCloseable {
         // Beside the other servers' logs, so that the build checks them for NHS numbers too.
         File log = new File("target/failsafe-reports/" + name + "-server-output.txt");
         log.getParentFile().mkdirs();
+        // As arquillian.xml's servers: the client compiler only and one GC thread start a test server about
+        // a fifth sooner and leave the other core to the tests (measured: 23.4 s to ready, 19.3 s so).
         List<String> command = new java.util.ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-Xmx512m"));
+                ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", System.getProperty("payara.micro.jar"), "--deploy", war.getAbsolutePath(),
                 "--contextroot", "/", "--port", String.valueOf(port)));
