@@ -5,6 +5,8 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,7 +49,12 @@ public class DemoData {
     @EJB
     private LocalDemographics demographics;
 
+    /**
+     * Outside a transaction, so that each call commits on its own: a record's upload commits its staged
+     * content in transactions of its own, which must see the demo practices already committed.
+     */
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void seed() {
         if (!demo) {
             return;
