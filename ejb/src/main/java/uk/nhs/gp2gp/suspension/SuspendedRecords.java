@@ -47,6 +47,7 @@ public class SuspendedRecords {
     }
 
     /** A page of holdings, newest first, as {@code actor} was shown it: one audit line per patient. */
+    @RolesAllowed({"ADMIN", "REPOSITORY", "OPERATOR", "AUDITOR"})
     public Page page(SuspensionStatus status, String sourceOds, int page, int size, Actor actor) {
         Page found = page(status, sourceOds, page, size);
         AuditEntry.perPatient(actor, "LIST_SUSPENDED_RECORDS", "suspension", found.records(),
@@ -55,6 +56,7 @@ public class SuspendedRecords {
     }
 
     /** A page of holdings, newest first, not audited: the console's list (reading one record is). */
+    @RolesAllowed({"ADMIN", "REPOSITORY", "OPERATOR", "AUDITOR"})
     public Page page(SuspensionStatus status, String sourceOds, int page, int size) {
         return new Page(search(status, sourceOds, page, size), count(status, sourceOds));
     }
@@ -63,6 +65,7 @@ public class SuspendedRecords {
      * The patient's latest suspension with its history, if the repository ever held the record; the
      * read is audited ({@code detail}: where it was read, or null).
      */
+    @RolesAllowed({"ADMIN", "REPOSITORY", "OPERATOR", "AUDITOR"})
     public Optional<Details> read(String nhsNumber, Actor actor, String detail) {
         return latest(nhsNumber).map(suspension -> {
             audit.recordInCallersTransaction(AuditEntry.by(actor, "READ_SUSPENDED_RECORD", "suspension",
@@ -75,12 +78,6 @@ public class SuspendedRecords {
     public Optional<Suspension> latest(String nhsNumber) {
         return em.createNamedQuery(Suspension.LATEST_OF_PATIENT, Suspension.class)
                 .setParameter("nhsNumber", nhsNumber).setMaxResults(1).getResultStream().findFirst();
-    }
-
-    /** Every suspension of the patient, newest first. */
-    public List<Suspension> ofPatient(String nhsNumber) {
-        return em.createNamedQuery(Suspension.LATEST_OF_PATIENT, Suspension.class)
-                .setParameter("nhsNumber", nhsNumber).getResultList();
     }
 
     public Optional<Suspension> byInboundConversation(String conversationId) {
@@ -114,21 +111,18 @@ public class SuspendedRecords {
                 String.valueOf(suspension.getId()), suspension.getNhsNumber(), outcome, practice));
     }
 
-    @RolesAllowed({"ADMIN", "REPOSITORY", "OPERATOR", "AUDITOR"})
-    public List<SuspensionHistory> history(Suspension suspension) {
+    private List<SuspensionHistory> history(Suspension suspension) {
         return em.createNamedQuery(SuspensionHistory.OF_SUSPENSION, SuspensionHistory.class)
                 .setParameter("suspensionId", suspension.getId()).getResultList();
     }
 
     /** Holdings, newest first: by status and by the practice the record came from. */
-    @RolesAllowed({"ADMIN", "REPOSITORY", "OPERATOR", "AUDITOR"})
-    public List<Suspension> search(SuspensionStatus status, String sourceOds, int page, int size) {
+    private List<Suspension> search(SuspensionStatus status, String sourceOds, int page, int size) {
         return filtered("select s", status, sourceOds, " order by s.startedAt desc, s.id desc", Suspension.class)
                 .setFirstResult(page * size).setMaxResults(size).getResultList();
     }
 
-    @RolesAllowed({"ADMIN", "REPOSITORY", "OPERATOR", "AUDITOR"})
-    public long count(SuspensionStatus status, String sourceOds) {
+    private long count(SuspensionStatus status, String sourceOds) {
         return filtered("select count(s)", status, sourceOds, "", Long.class).getSingleResult();
     }
 

@@ -3,10 +3,8 @@ package uk.nhs.gp2gp.transfer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
 import uk.nhs.gp2gp.audit.AuditEntry;
@@ -48,9 +46,6 @@ public class TransferActions {
 
     @EJB
     private AuditLog audit;
-
-    @Inject
-    private Clock clock;
 
     public static boolean mayRetry(Transfer transfer) {
         return transfer.getRole() == TransferRole.REQUESTER && RETRYABLE.contains(transfer.getStatus());

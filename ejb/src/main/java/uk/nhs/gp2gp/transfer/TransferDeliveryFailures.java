@@ -18,9 +18,6 @@ public class TransferDeliveryFailures implements DeliveryFailures {
     @EJB
     private TransferStore transfers;
 
-    @EJB
-    private TransferStore store;
-
     @Override
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void gaveUp(long outboxMessageId) {
@@ -29,7 +26,7 @@ public class TransferDeliveryFailures implements DeliveryFailures {
             return;
         }
         // Locked like every other step of the conversation, so the failure never crosses a step under way.
-        Transfer transfer = store.lock(message.getTransferId()).orElseThrow();
+        Transfer transfer = transfers.lock(message.getTransferId()).orElseThrow();
         TransferStatus failed = transfer.getRole() == TransferRole.REQUESTER ? TransferStatus.FAILED
                 : TransferStatus.NOT_INTEGRATED;
         if (!transfer.getStatus().isTerminal() && transfer.getStatus().canMoveTo(failed)) {

@@ -19,7 +19,7 @@ import uk.nhs.gp2gp.transfer.TransferMessage.Direction;
 
 /**
  * Finding transfers, moving them and writing their timeline. Every change of a transfer's state goes
- * through {@link #add}, {@link #move} or {@link #fail}, which fire {@link TransferMoved}; the
+ * through {@link #add}, {@link #start}, {@link #move} or {@link #fail}, which fire {@link TransferMoved}; the
  * architecture test keeps the entity's own moves for this class alone.
  */
 @Stateless

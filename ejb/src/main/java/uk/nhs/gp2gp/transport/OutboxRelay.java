@@ -32,7 +32,6 @@ public class OutboxRelay {
     public static final String DRAINS = "java:app/concurrent/OutboxDrains";
     private static final String DEFAULT_EXECUTOR = "java:comp/DefaultManagedExecutorService";
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
-    private static final int BATCH = 20;
 
     /** A drain is submitted and has not started yet: another one would find nothing more to send. */
     private final AtomicBoolean drainWaiting = new AtomicBoolean();
@@ -85,18 +84,20 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends due messages until none are left; returns how many were sent. */
+    /**
+     * Sends due messages until none are left; returns how many were sent. Claims one at a time: a claim's
+     * lease (at least twice the outbound timeout) covers the one send that follows it, whereas the later
+     * messages of a claimed batch would wait behind slow sends until their leases ran out and another
+     * node sent them too.
+     */
     public int drain() {
         int sent = 0;
-        List<Long> batch;
-        do {
-            batch = outbox.claimDue(BATCH);
-            for (Long id : batch) {
-                if (deliver(id)) {
-                    sent++;
-                }
+        List<Long> claimed;
+        while (!(claimed = outbox.claimDue(1)).isEmpty()) {
+            if (deliver(claimed.get(0))) {
+                sent++;
             }
-        } while (batch.size() == BATCH);
+        }
         return sent;
     }
 
