@@ -43,8 +43,11 @@ class DatabaseOutageIT {
         try (TcpProxy relay = new TcpProxy(database.getHost(), database.getPort() < 0 ? 5432 : database.getPort())) {
             String throughRelay = "jdbc:postgresql://127.0.0.1:" + relay.port() + database.getRawPath()
                     + (database.getRawQuery() == null ? "" : "?" + database.getRawQuery());
+            // A message claimed just as the database went could not be marked failed: it is free again when
+            // its lease ends. 10 s here (4 min by default, twice the outbound timeout) keeps the wait short.
             PeerInstance node = PeerInstance.start("db-outage", throughRelay, System.getenv("GP2GP_DB_USER"),
-                    System.getenv().getOrDefault("GP2GP_DB_PASSWORD", ""));
+                    System.getenv().getOrDefault("GP2GP_DB_PASSWORD", ""),
+                    Map.of("GP2GP_OUTBOX_LEASE", "PT10S", "GP2GP_OUTBOUND_TIMEOUT", "PT5S"));
             try {
                 OneNodeTransfers.hostPractices(node, OLD_PRACTICE, NEW_PRACTICE);
                 OneNodeTransfers.storeRecordWithScan(node, OLD_PRACTICE, PATIENT, scan);
