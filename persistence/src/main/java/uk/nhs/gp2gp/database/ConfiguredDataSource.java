@@ -100,6 +100,11 @@ public class ConfiguredDataSource implements DataSource {
             // work we already acknowledged. Written at once, a commit survives the process.
             properties.setProperty("WRITE_DELAY", "0");
         }
+        if (jdbcUrl.startsWith("jdbc:postgresql:") && !jdbcUrl.contains("logServerErrorDetail")) {
+            // PostgreSQL's driver otherwise puts the values of a failed statement in its exception (a
+            // refused batch insert quotes every parameter): patient data in a log.
+            properties.setProperty("logServerErrorDetail", "false");
+        }
         Connection connection = driverFor(jdbcUrl).connect(jdbcUrl, properties);
         if (connection == null) {
             throw new SQLException("The JDBC driver refused the configured gp2gp.db.url");
