@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import uk.nhs.gp2gp.identifier.NhsNumber;
+import uk.nhs.gp2gp.identifier.TestNhsNumbers;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.message.AttachmentSink;
 import uk.nhs.gp2gp.message.EhrRequest;
@@ -41,7 +41,6 @@ final class Gp2gpWorld implements AutoCloseable {
 
     static final PracticeSystem HOSTED = new PracticeSystem("P99101", "900000009101", "P99101-9101");
     static final PracticeSystem PARTNER = new PracticeSystem("P99102", "900000009102", "P99102-9102");
-    private static final AtomicInteger PATIENTS = new AtomicInteger();
 
     final TestClock clock = new TestClock(Instant.parse("2027-01-11T09:00:00Z"));
     final MessageFactory partner = new MessageFactory(clock);
@@ -65,21 +64,7 @@ final class Gp2gpWorld implements AutoCloseable {
 
     /** A new test NHS number of the 999 range with a valid check digit, never given before in this JVM. */
     static String newPatient() {
-        while (true) {
-            String digits = "999" + String.format("%06d", PATIENTS.incrementAndGet());
-            int sum = 0;
-            for (int i = 0; i < 9; i++) {
-                sum += (digits.charAt(i) - '0') * (10 - i);
-            }
-            int check = (11 - sum % 11) % 11;
-            if (check != 10) {
-                String number = digits + check;
-                if (!NhsNumber.isValid(number)) {
-                    throw new IllegalStateException("The modulus 11 rule disagrees with NhsNumber");
-                }
-                return number;
-            }
-        }
+        return TestNhsNumbers.next().value();
     }
 
     <T> T bean(Class<T> type) {

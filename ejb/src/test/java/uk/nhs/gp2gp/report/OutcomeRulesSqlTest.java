@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.identifier.TestNhsNumbers;
 import uk.nhs.gp2gp.practice.Practice;
 import uk.nhs.gp2gp.report.OutcomeClassifier.Rule;
 import uk.nhs.gp2gp.report.TransferReport.PracticeOutcomes;
@@ -54,9 +55,9 @@ class OutcomeRulesSqlTest {
         database = ReportDatabase.migrated();
         january = TransferShapes.all();
         december = TransferShapes.all(IN_DECEMBER);
-        lastSecondOfJanuary = new Transfer("LAST-SECOND", TransferRole.REQUESTER, SyntheticPatients.next(),
+        lastSecondOfJanuary = new Transfer("LAST-SECOND", TransferRole.REQUESTER, TestNhsNumbers.next(),
                 OdsCode.of("Q99403"), OdsCode.of(TransferShapes.SENDING), FIRST_INSTANT_OF_FEBRUARY.minusSeconds(1));
-        firstSecondOfFebruary = new Transfer("FIRST-SECOND", TransferRole.REQUESTER, SyntheticPatients.next(),
+        firstSecondOfFebruary = new Transfer("FIRST-SECOND", TransferRole.REQUESTER, TestNhsNumbers.next(),
                 OdsCode.of("Q99403"), OdsCode.of(TransferShapes.SENDING), FIRST_INSTANT_OF_FEBRUARY);
         database.runInTransaction(em -> {
             Practice practice = new Practice(OdsCode.of(TransferShapes.REQUESTING), NOW);
@@ -66,7 +67,7 @@ class OutcomeRulesSqlTest {
             december.forEach(s -> em.persist(s.transfer()));
             em.persist(lastSecondOfJanuary);
             em.persist(firstSecondOfFebruary);
-            em.persist(new Transfer("FIRST-INSTANT", TransferRole.REQUESTER, SyntheticPatients.next(),
+            em.persist(new Transfer("FIRST-INSTANT", TransferRole.REQUESTER, TestNhsNumbers.next(),
                     OdsCode.of("Q99403"), OdsCode.of(TransferShapes.SENDING), FIRST_INSTANT_OF_JANUARY));
         });
     }
@@ -223,7 +224,7 @@ class OutcomeRulesSqlTest {
         arrivals.put("W-8D", now.minus(Duration.ofDays(8)));
         arrivals.put("W-8D1S", now.minus(Duration.ofDays(8)).minusSeconds(1));
         database.runInTransaction(em -> arrivals.forEach((conversation, arrived) -> {
-            Transfer t = new Transfer(conversation, TransferRole.REQUESTER, SyntheticPatients.next(),
+            Transfer t = new Transfer(conversation, TransferRole.REQUESTER, TestNhsNumbers.next(),
                     OdsCode.of("Q99404"), OdsCode.of(TransferShapes.SENDING), arrived.minusSeconds(60));
             t.recordExtract("E-" + conversation, arrived);
             t.moveTo(TransferStatus.READY_TO_INTEGRATE, arrived);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import uk.nhs.gp2gp.identifier.OdsCode;
+import uk.nhs.gp2gp.identifier.TestNhsNumbers;
 import uk.nhs.gp2gp.report.OutcomeClassifier.Rule;
 import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferRole;
@@ -136,7 +137,7 @@ final class TransferShapes {
     }
 
     private Transfer transfer(TransferRole role) {
-        return new Transfer(UUID.randomUUID().toString().toUpperCase(), role, SyntheticPatients.next(),
+        return new Transfer(UUID.randomUUID().toString().toUpperCase(), role, TestNhsNumbers.next(),
                 OdsCode.of(REQUESTING), OdsCode.of(SENDING), requestedAt);
     }
 

@@ -1,30 +1,27 @@
-package uk.nhs.gp2gp.report;
+package uk.nhs.gp2gp.identifier;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import uk.nhs.gp2gp.identifier.NhsNumber;
 
 /**
- * A new synthetic patient (999 range, valid modulus 11) for each transfer the report tests make: the
- * database takes one open transfer at a time for a patient and practice, as the workflow always did.
+ * A new synthetic patient for each test that needs one: 999 range, valid modulus 11, never given
+ * before in this JVM (the database takes one open transfer at a time for a patient and practice).
+ * Shared by the persistence and ejb modules' tests (a test-jar).
  */
-final class SyntheticPatients {
+public final class TestNhsNumbers {
 
     private static final AtomicInteger NEXT = new AtomicInteger(100);
 
-    private SyntheticPatients() {
+    private TestNhsNumbers() {
     }
 
-    static NhsNumber next() {
+    public static NhsNumber next() {
         while (true) {
             String digits = "999" + String.format("%06d", NEXT.getAndIncrement());
             int sum = 0;
             for (int i = 0; i < 9; i++) {
                 sum += (digits.charAt(i) - '0') * (10 - i);
             }
-            int check = 11 - sum % 11;
-            if (check == 11) {
-                check = 0;
-            }
+            int check = (11 - sum % 11) % 11;
             if (check != 10) {
                 return NhsNumber.of(digits + check);
             }
