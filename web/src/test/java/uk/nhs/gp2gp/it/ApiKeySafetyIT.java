@@ -27,6 +27,7 @@ import uk.nhs.gp2gp.it.support.ItSupportResource;
  * throttled (10 a minute here, the default) to 429, and the audit lines of 401s and 403s limited to
  * one a minute per address and kind.
  */
+@OwnServers
 class ApiKeySafetyIT {
 
     private static final String KEY = "it-bootstrap-key-for-the-safety-test-1";
@@ -129,13 +130,21 @@ class ApiKeySafetyIT {
         return new File("target/failsafe-reports/" + name + "-server-output.txt");
     }
 
-    /** The built WAR plus the test-only support resource (creating and revoking keys, counting audit lines). */
-    static File supportWar() {
+    /**
+     * The built WAR plus the test-only support resource (creating and revoking keys, counting audit lines),
+     * written once: ConsoleHttpsIT deploys it too, and the two classes run at the same time.
+     */
+    static synchronized File supportWar() {
         File war = new File("target/gp2gp-it-support.war");
-        DeployedWar.archive().addClasses(ItClock.class, ItClockProducer.class, ItSupportResource.class)
-                .as(ZipExporter.class).exportTo(war, true);
+        if (!supportWarWritten) {
+            DeployedWar.archive().addClasses(ItClock.class, ItClockProducer.class, ItSupportResource.class)
+                    .as(ZipExporter.class).exportTo(war, true);
+            supportWarWritten = true;
+        }
         return war;
     }
+
+    private static boolean supportWarWritten;
 
     /** A fresh H2 file under target/, kept across the test's restarts. */
     private static String database() {

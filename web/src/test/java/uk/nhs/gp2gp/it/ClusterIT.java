@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * on PostgreSQL (CI's second pass).
  */
 @Tag("database")
+@OwnServers
 class ClusterIT {
 
     private static final String OLD_PRACTICE = "Q99741";

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * the form is posted as a browser would.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@OwnServers
 class ConsoleHttpsIT {
 
     private static final String ADMIN_PASSWORD = "https-admin-password";

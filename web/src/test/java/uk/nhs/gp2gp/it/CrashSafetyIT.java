@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * Not Arquillian: the test starts, kills and restarts the server process itself.
  */
 @Tag("database")
+@OwnServers
 class CrashSafetyIT {
 
     private static final String OLD_PRACTICE = "Q99721";

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * the ITs run on PostgreSQL (CI's second pass); the embedded H2 database cannot go away.
  */
 @Tag("database")
+@OwnServers
 class DatabaseOutageIT {
 
     private static final String OLD_PRACTICE = "Q99731";

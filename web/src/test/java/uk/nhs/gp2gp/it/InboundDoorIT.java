@@ -34,6 +34,7 @@ import uk.nhs.gp2gp.transport.OutboundMessage;
  * the start; peer endpoints are https:// and a remote practice without a peer of its own is never
  * sent to (the MHS adaptor's secret is not for peers); nobody outside speaks for a hosted practice.
  */
+@OwnServers
 class InboundDoorIT {
 
     private static final String HOSTED = "Q99501";

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
  * them itself, so a registration event (its inbox's {@code insert ... on conflict}) works instead of
  * failing with a 500. Its own instance, on a fresh file under {@code target/}.
  */
+@OwnServers
 class PlainH2UrlIT {
 
     @Test
