@@ -1,6 +1,7 @@
 package uk.nhs.gp2gp.mhs;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.apache.qpid.jms.policy.JmsDefaultPrefetchPolicy;
@@ -25,7 +26,7 @@ record InboundQueueSettings(List<String> brokers, String queue, String deadLette
 
     static InboundQueueSettings read(Config config) {
         InboundQueueSettings settings = new InboundQueueSettings(
-                config.getOptionalValues(PREFIX + "brokers", String.class).orElse(List.of()),
+                brokers(config.getOptionalValue(PREFIX + "brokers", String.class).orElse("")),
                 config.getOptionalValue(PREFIX + "queue", String.class).orElse("inbound"),
                 config.getOptionalValue(PREFIX + "dead-letter-queue", String.class).orElse("inbound.dlq"),
                 config.getOptionalValue(PREFIX + "address-prefix", String.class).orElse(""),
@@ -39,6 +40,14 @@ record InboundQueueSettings(List<String> brokers, String queue, String deadLette
         return settings;
     }
 
+    /** Comma-separated URIs, or one failover URI of the operator's own (its commas are its own). */
+    private static List<String> brokers(String setting) {
+        if (setting.strip().startsWith("failover:")) {
+            return List.of(setting.strip());
+        }
+        return Arrays.stream(setting.split(",")).map(String::strip).filter(uri -> !uri.isEmpty()).toList();
+    }
+
     boolean configured() {
         return !brokers.isEmpty();
     }
@@ -48,7 +57,7 @@ record InboundQueueSettings(List<String> brokers, String queue, String deadLette
      * broker goes away). A broker given as a failover URI of its own is taken as it is.
      */
     String connectionUri() {
-        if (brokers.size() == 1 && brokers.get(0).startsWith("failover:")) {
+        if (brokers.get(0).startsWith("failover:")) {
             return brokers.get(0);
         }
         return "failover:(" + String.join(",", brokers) + ")?failover.maxReconnectDelay=" + MAX_RECONNECT_DELAY_MS;
