@@ -56,6 +56,17 @@ public class InboundQueueConsumer {
     private volatile Connection connection;
     private Thread thread;
 
+    /** For CDI. */
+    protected InboundQueueConsumer() {
+    }
+
+    /** The consumer's steps without a container or broker (the unit test's). */
+    InboundQueueConsumer(InboundReceiver inbound, InboundDeadLetters deadLetters, InboundQueueSettings settings) {
+        this.inbound = inbound;
+        this.deadLetters = deadLetters;
+        this.settings = settings;
+    }
+
     /** Starts consuming on a thread of {@code threads}, unless no broker is configured. */
     synchronized void start(InboundQueueSettings configured, ThreadFactory threads) {
         settings = configured;
