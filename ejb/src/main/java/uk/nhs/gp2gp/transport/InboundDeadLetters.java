@@ -34,15 +34,15 @@ public class InboundDeadLetters {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void setAside(String queueMessageId, String messageId, String correlationId, byte[] envelope,
             int attempts, String reason) {
-        InboundDeadLetter letter = em.createQuery(
-                        "select d from InboundDeadLetter d where d.queueMessageId = :id", InboundDeadLetter.class)
+        Instant now = Instant.now(clock);
+        em.createQuery("select d from InboundDeadLetter d where d.queueMessageId = :id", InboundDeadLetter.class)
                 .setParameter("id", queueMessageId).getResultStream().findFirst()
-                .orElseGet(() -> {
+                .ifPresentOrElse(again -> again.setAside(attempts, reason, now), () -> {
                     InboundDeadLetter added = new InboundDeadLetter(queueMessageId, messageId, correlationId, envelope);
+                    // Complete before it is persisted: the insert takes the state of that moment.
+                    added.setAside(attempts, reason, now);
                     em.persist(added);
-                    return added;
                 });
-        letter.setAside(attempts, reason, Instant.now(clock));
     }
 
     /** The most recent first. */

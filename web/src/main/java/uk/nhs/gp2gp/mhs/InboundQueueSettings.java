@@ -65,12 +65,17 @@ record InboundQueueSettings(List<String> brokers, String queue, String deadLette
 
     /**
      * The client: one message prefetched at a time, so that nodes sharing the queue share its messages;
-     * property names as the MHS adaptor writes them ({@code message-id} is not a Java identifier).
+     * property names as the MHS adaptor writes them ({@code message-id} is not a Java identifier); a
+     * receive waits for the broker's next delivery and never asks it to drain the link (RabbitMQ 3.10's
+     * AMQP 1.0 plugin answers a drain on a classic queue by closing the link).
      */
     JmsConnectionFactory connectionFactory() {
         JmsConnectionFactory factory = new JmsConnectionFactory(username, password, connectionUri());
         factory.setQueuePrefix(addressPrefix);
         factory.setValidatePropertyNames(false);
+        // A receive that finds nothing prefetched returns: draining the link instead makes RabbitMQ 3.x close it.
+        factory.setReceiveLocalOnly(true);
+        factory.setReceiveNoWaitLocalOnly(true);
         ((JmsDefaultPrefetchPolicy) factory.getPrefetchPolicy()).setAll(1);
         return factory;
     }

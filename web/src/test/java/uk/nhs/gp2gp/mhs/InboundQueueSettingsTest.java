@@ -3,6 +3,7 @@ package uk.nhs.gp2gp.mhs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -54,6 +55,7 @@ class InboundQueueSettingsTest {
         assertEquals("/amq/queue/", factory.getQueuePrefix());
         assertEquals(1, ((JmsDefaultPrefetchPolicy) factory.getPrefetchPolicy()).getQueuePrefetch());
         assertFalse(factory.isValidatePropertyNames());
+        assertTrue(factory.isReceiveLocalOnly() && factory.isReceiveNoWaitLocalOnly(), "never drains the link");
     }
 
     @Test
