@@ -145,7 +145,7 @@ public class InboundQueueConsumer {
     /** One message: taken, tried again after a pause, or set aside. Never acknowledged before its commit. */
     void take(Message message, Session session, MessageProducer deadLetterQueue) throws JMSException {
         InboundQueueMessage read = InboundQueueMessage.read(message);
-        String failure = read.readable() ? process(read) : "The message body is neither text nor bytes";
+        Failure failure = read.readable() ? process(read) : new Failure("The message body is neither text nor bytes", null);
         if (failure == null) {
             message.acknowledge();
             attempts.forget(read.queueMessageId());
@@ -156,7 +156,7 @@ public class InboundQueueConsumer {
             Duration pause = settings.pauseAfter(tried);
             LOG.log(Level.WARNING, "Inbound queue message {0} (conversation {1}): attempt {2} of {3} failed: {4}; "
                     + "trying again in {5}", read.messageId(), read.correlationId(), tried, settings.maxAttempts(),
-                    failure, pause);
+                    failure.summary(), pause);
             pause(pause);
             session.recover();
             return;
@@ -165,13 +165,23 @@ public class InboundQueueConsumer {
     }
 
     /** Null when processed (or a duplicate); otherwise why not. */
-    private String process(InboundQueueMessage read) {
+    private Failure process(InboundQueueMessage read) {
         try {
             InboundOutcome outcome = inbound.receive(read.envelope(), InboundSource.MHS);
-            return outcome.isRefused() ? "Refused (" + outcome.kind() + "): " + outcome.detail() : null;
+            return outcome.isRefused() ? new Failure("Refused (" + outcome.kind() + ")", outcome.detail()) : null;
         } catch (RuntimeException e) {
             // The exception types only: a message text could quote what the database was given.
-            return "Not processed: " + causes(e);
+            return new Failure("Not processed: " + causes(e), null);
+        }
+    }
+
+    /**
+     * Why a message was not taken: the summary for the log; with the door's detail (which may quote a
+     * field of the message) for the database and the dead-letter queue only.
+     */
+    private record Failure(String summary, String detail) {
+        String reason() {
+            return detail == null ? summary : summary + ": " + detail;
         }
     }
 
@@ -179,11 +189,11 @@ public class InboundQueueConsumer {
      * Kept in the database first (the console shows it, the envelope is not lost), then sent to the
      * dead-letter queue, then acknowledged. While the database cannot keep it, it stays on the queue.
      */
-    private void setAside(Message message, InboundQueueMessage read, int tried, String failure, Session session,
+    private void setAside(Message message, InboundQueueMessage read, int tried, Failure failure, Session session,
             MessageProducer deadLetterQueue) throws JMSException {
         try {
             deadLetters.setAside(read.queueMessageId(), read.messageId(), read.correlationId(),
-                    read.readable() ? read.envelope() : new byte[0], tried, failure);
+                    read.readable() ? read.envelope() : new byte[0], tried, failure.reason());
         } catch (RuntimeException e) {
             Duration pause = settings.pauseAfter(tried);
             LOG.log(Level.WARNING, "Inbound queue message {0} could not be set aside ({1}); it stays on the queue, "
@@ -192,11 +202,11 @@ public class InboundQueueConsumer {
             session.recover();
             return;
         }
-        deadLetterQueue.send(copy(message, session, tried, failure));
+        deadLetterQueue.send(copy(message, session, tried, failure.reason()));
         message.acknowledge();
         attempts.forget(read.queueMessageId());
         LOG.log(Level.WARNING, "Inbound queue message {0} (conversation {1}) set aside on {2} after {3} attempt(s): {4}",
-                read.messageId(), read.correlationId(), settings.deadLetterQueue(), tried, failure);
+                read.messageId(), read.correlationId(), settings.deadLetterQueue(), tried, failure.summary());
     }
 
     /** The same body and application properties, and why it was set aside. */
@@ -254,7 +264,7 @@ public class InboundQueueConsumer {
 
         @Override
         public void onConnectionEstablished(URI remoteURI) {
-            LOG.log(Level.INFO, "Connected to the inbound queue''s broker");
+            LOG.log(Level.INFO, "Connected to the broker of the inbound queue");
         }
 
         @Override
@@ -265,13 +275,13 @@ public class InboundQueueConsumer {
         @Override
         public void onConnectionInterrupted(URI remoteURI) {
             connected = false;
-            LOG.log(Level.WARNING, "Lost the inbound queue''s broker; reconnecting");
+            LOG.log(Level.WARNING, "Lost the broker of the inbound queue; reconnecting");
         }
 
         @Override
         public void onConnectionRestored(URI remoteURI) {
             connected = true;
-            LOG.log(Level.INFO, "Reconnected to the inbound queue''s broker");
+            LOG.log(Level.INFO, "Reconnected to the broker of the inbound queue");
         }
 
         @Override
