@@ -86,6 +86,9 @@ public class InboundQueueConsumer {
             return;
         }
         try {
+            if (!connected) {
+                closeQuietly(connection); // still connecting: nothing in hand to let finish
+            }
             thread.join(STOP_PATIENCE.toMillis());
             closeQuietly(connection);
             thread.interrupt();
@@ -202,9 +205,11 @@ public class InboundQueueConsumer {
             session.recover();
             return;
         }
+        // Counted from one again: should the message come back (the send or the acknowledgement failed), the
+        // attempts it is then given add to those just kept, as they would on another node.
+        attempts.forget(read.queueMessageId());
         deadLetterQueue.send(copy(message, session, tried, failure.reason()));
         message.acknowledge();
-        attempts.forget(read.queueMessageId());
         LOG.log(Level.WARNING, "Inbound queue message {0} (conversation {1}) set aside on {2} after {3} attempt(s): {4}",
                 read.messageId(), read.correlationId(), settings.deadLetterQueue(), tried, failure.summary());
     }

@@ -1,8 +1,10 @@
 package uk.nhs.gp2gp.mhs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
@@ -115,6 +117,28 @@ class InboundQueueConsumerTest {
 
         assertEquals(List.of("receive MHS", "recover", "receive MHS", "recover", "receive MHS", "set aside failed",
                 "recover"), steps);
+    }
+
+    @Test
+    void aMessageThatComesBackAfterItsDeadLetterFailedToSendIsGivenItsAttemptsAgain() throws Exception {
+        InboundQueueConsumer consumer = consumer(() -> InboundOutcome.refused("no"));
+        Message message = text("ID:1");
+        MessageProducer unreachable = (MessageProducer) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {MessageProducer.class}, (proxy, method, args) -> {
+                    throw new JMSException("the connection dropped");
+                });
+        for (int attempt = 0; attempt < MAX_ATTEMPTS - 1; attempt++) {
+            consumer.take(message, session(), deadLetterQueue());
+        }
+        assertThrows(JMSException.class, () -> consumer.take(message, session(), unreachable));
+        steps.clear();
+
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            consumer.take(message, session(), deadLetterQueue());
+        }
+
+        assertEquals(List.of("receive MHS", "recover", "receive MHS", "recover", "receive MHS",
+                "set aside ID:1 M-1 C-1 after 3: Refused (REFUSED): no", "send", "acknowledge"), steps);
     }
 
     @Test
