@@ -53,6 +53,7 @@ import uk.nhs.gp2gp.transport.OutboundMessage;
  */
 @Tag("database")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@OwnServers
 class InboundQueueIT {
 
     private static final String HOSTED = "Q99751";
