@@ -127,7 +127,7 @@ public final class MessageFactory {
         Instant now = clock.instant();
         String partId = MessageIds.newId();
         String fileName = "_" + partId + "_" + Interaction.EHR_EXTRACT.id() + ".xml.gz";
-        ExternalAttachment original = new ExternalAttachment(partId, null, AttachmentDescription.parse(
+        ExternalAttachment original = new ExternalAttachment(partId, "_" + partId, AttachmentDescription.parse(
                 AttachmentDescription.format(fileName, "text/xml", true, originalLarge, false, originalLength, true)));
         List<ExternalAttachment> external = new ArrayList<>(extract.externalAttachments());
         external.add(original);
@@ -197,12 +197,19 @@ public final class MessageFactory {
     /** A COPC carrying one attachment or fragment inline, sent as message {@code messageId}. */
     public Gp2gpMessage fragment(String conversationId, PracticeSystem sender, PracticeSystem requester,
             String messageId, OutgoingFile file) {
+        return fragment(conversationId, sender, requester, messageId, file, null);
+    }
+
+    /** The COPC of {@link #fragment(String, PracticeSystem, PracticeSystem, String, OutgoingFile)}, its attachment naming {@code documentId}. */
+    public Gp2gpMessage fragment(String conversationId, PracticeSystem sender, PracticeSystem requester,
+            String messageId, OutgoingFile file, String documentId) {
         Instant now = clock.instant();
         String contentId = MessageIds.newId().toLowerCase(Locale.ROOT) + CONTENT_ID_DOMAIN;
         AttachmentDescription description = AttachmentDescription.parse(AttachmentDescription.format(file.fileName(),
                 file.contentType(), file.compressed(), false, true, file.length(), file.skeleton()));
         ManifestReference reference = new ManifestReference("cid:" + contentId, null, description.text(), false);
-        Attachment attachment = new Attachment(contentId, file.contentType(), true, file.length(), description, null);
+        Attachment attachment = new Attachment(contentId, file.contentType(), true, file.length(), description,
+                documentId);
         return message(envelope(sender, requester, conversationId, Interaction.COPC, messageId, now, null,
                 List.of(reference)), attachmentCopc(messageId, now, sender, requester, file.fileName()),
                 List.of(attachment), List.of());
