@@ -196,7 +196,7 @@ public class ConversationCodec {
             ReasonCode reason) {
         Gp2gpMessage ack = factory().acknowledgement(conversationId, system(from), system(to), refersTo,
                 Acknowledgement.Type.valueOf(type.name()), reason == null ? null : reason.code(),
-                reason == null ? null : reason.shortName());
+                reason == null ? null : reason.displayName());
         return outbound(ack, from, to, a -> "");
     }
 

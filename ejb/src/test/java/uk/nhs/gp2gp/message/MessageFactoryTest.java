@@ -10,6 +10,9 @@ import static uk.nhs.gp2gp.message.TestMessages.SENDER;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
@@ -95,6 +98,17 @@ class MessageFactoryTest {
         assertEquals("20260301101530", payload.header().creationTime());
         assertEquals("2026-03-01T10:15:30Z", extract.envelope().timestamp());
         assertEquals(CONVERSATION, extract.conversationId());
+    }
+
+    @Test
+    void hl7TimesAreUkLocalTimeAndEbxmlTimesUtc() {
+        MessageFactory summer = new MessageFactory(Clock.fixed(Instant.parse("2026-07-01T10:15:30Z"), ZoneOffset.UTC));
+        Gp2gpMessage ack = summer.acknowledgement(CONVERSATION, REQUESTER, SENDER, "REF", Acknowledgement.Type.AA,
+                null, null);
+        assertEquals("20260701111530", ack.payload().header().creationTime(), "British Summer Time, as the adaptors write");
+        assertEquals("2026-07-01T10:15:30Z", ack.envelope().timestamp());
+        assertEquals("20260301101530", ((EhrExtract) extractWithFiles().payload()).header().creationTime(),
+                "Greenwich Mean Time in winter");
     }
 
     @Test

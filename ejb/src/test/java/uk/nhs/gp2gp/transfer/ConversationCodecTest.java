@@ -59,12 +59,22 @@ class ConversationCodecTest {
                 ReasonCode.R06);
         String payload = new String(codec.read(built.envelope()).payload(), StandardCharsets.UTF_8);
         assertEquals(2, payload.split("code=\"06\"", -1).length - 1);
+        assertEquals(2, payload.split("displayName=\"Patient not at surgery\"", -1).length - 1,
+                "the EhrRequestAckCode text in both places");
 
         ReceivedMessage read = codec.read(built.envelope());
         assertEquals(AckType.AE, read.ackType());
         assertEquals("REQ-MSG", read.refersTo());
         assertEquals("06", read.reasonCode());
         assertEquals("P99002", read.fromOds());
+    }
+
+    @Test
+    void aNegativeAcknowledgementsTextIsTheVocabularysNotOurShortName() {
+        String payload = new String(codec.read(codec.acknowledgement("CONV-1", SENDER, REQUESTER, "REQ-MSG",
+                AckType.AE, ReasonCode.R19).envelope()).payload(), StandardCharsets.UTF_8);
+        assertTrue(payload.contains("displayName=\"Sender check indicates that Requester is not the patient\u2019s "
+                + "current healthcare provider\""), payload);
     }
 
     @Test
