@@ -146,6 +146,8 @@ public class LargeRecordSender {
             }
             part.sent(clock.instant());
         }
+        // Every document has gone: now the request is acknowledged (GA's DetectDocumentsSentService).
+        messaging.acknowledge(transfer, transfer.getRequestMessageId(), null);
         LOG.log(Level.INFO, "Conversation {0}: {1} parts sent after the continue request",
                 transfer.getConversationId(), parts.size());
         return InboundOutcome.processed("continue: " + parts.size() + " parts sent");

@@ -149,16 +149,19 @@ public class SenderSide {
     /**
      * The record goes out: in one message when the whole of it fits, by large messaging otherwise (the
      * extract announces the files, or a skeleton stands in for a long extract; the continue request
-     * brings the rest). Stored and partner-supplied records alike.
+     * brings the rest). Stored and partner-supplied records alike. The request's acknowledgement
+     * follows the last message of the record.
      */
     public void sendRecord(Transfer transfer, long extractBytes, InputStream extract, List<StoredContent> files) {
         if (largeRecords.needsLargeMessaging(extractBytes, files)) {
             OutboundMessage message = largeRecords.extract(transfer, extract, files);
+            // The request is acknowledged once its last part has gone (LargeRecordSender.sendParts), as GA does.
             extractGoesOut(transfer, message);
             largeRecords.announcedBy(transfer, message.messageId());
         } else {
             extractGoesOut(transfer, codec.extract(transfer.getConversationId(), transfer.getEhrRequestId(),
                     extract, inline(files), messaging.ours(transfer), messaging.theirs(transfer)));
+            messaging.acknowledge(transfer, transfer.getRequestMessageId(), null);
         }
     }
 
@@ -170,7 +173,6 @@ public class SenderSide {
                 transfer.getSendingOds() + " to " + transfer.getRequestingOds()));
         transfer.recordExtract(extract.messageId(), clock.instant());
         transfers.move(transfer, TransferStatus.EXTRACT_SENT);
-        messaging.acknowledge(transfer, transfer.getRequestMessageId(), null);
         tasks.cancel(EXTRACT_SUPPLY_DUE, transfer.getConversationId());
         // The window includes its last instant (an acknowledgement exactly 8 days later is on time):
         // give up only after it.

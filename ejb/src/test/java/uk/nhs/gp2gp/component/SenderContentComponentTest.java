@@ -80,7 +80,7 @@ class SenderContentComponentTest {
     }
 
     @Test
-    void aRecordWhoseWholeMessageIsOverSpinesLimitGoesByLargeMessagingThoughItsAttachmentsAloneFit() {
+    void aRecordWhoseWholeMessageIsOverSpinesLimitGoesByLargeMessagingAndTheRequestsAaFollowsItsLastDocument() {
         String patient = registeredAtPartner();
         // 3,375,000 bytes are 4,500,000 characters of base64, inline on their own; the 600 KB extract tips it over.
         storeRecord(patient, recordOf(patient, "Synthetic note. ".repeat(40_000)),
@@ -92,6 +92,18 @@ class SenderContentComponentTest {
         JsonObject extract = json(world.sentEnvelopes(transfer).get(0));
         assertEquals(0, extract.getJsonArray("attachments").size());
         assertEquals(1, extract.getJsonArray("external_attachments").size(), "announced, to follow the continue");
+        assertEquals(List.of(Interaction.EHR_EXTRACT), interactions(transfer), "no acknowledgement before the file");
+
+        world.receive(world.partner.continueRequest(transfer.getConversationId(), PARTNER, HOSTED,
+                transfer.getExtractMessageId()));
+
+        assertEquals(List.of(Interaction.EHR_EXTRACT, Interaction.COPC, Interaction.ACKNOWLEDGEMENT),
+                interactions(transfer), "GA acknowledges the request once every document has gone");
+        assertEquals(transfer.getRequestMessageId(), world.sent(transfer).get(2).refersTo());
+    }
+
+    private static List<Interaction> interactions(Transfer transfer) {
+        return world.sent(transfer).stream().map(m -> m.interaction().orElseThrow()).toList();
     }
 
     @Test
