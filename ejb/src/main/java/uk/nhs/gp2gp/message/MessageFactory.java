@@ -94,7 +94,8 @@ public final class MessageFactory {
     }
 
     /**
-     * The extract of a record a practice stored (an RCMR_IN030000UK06 message or a bare EhrExtract):
+     * The extract of a record a practice stored (an RCMR_IN030000UK06 or UK07 message, sent on as the
+     * same interaction, or a bare EhrExtract, sent as UK06):
      * its EhrExtract copied with the clinical content untouched, given this message's id (one id for
      * the message and the extract), the link to the request and the requesting practice as
      * destination. {@code inline} travel as {@code cid:} parts, {@code external} are announced
@@ -108,10 +109,11 @@ public final class MessageFactory {
         Instant now = clock.instant();
         ExtractRewriter.Rewritten record = ExtractRewriter.rewrite(storedRecord, messageId, requestId,
                 requester.odsCode());
-        EhrExtract extract = new EhrExtract(header(Interaction.EHR_EXTRACT, messageId, now, requester, sender),
+        // A record that came as UK07 (redaction-capable) goes on as UK07, as the national repository re-sends it.
+        EhrExtract extract = new EhrExtract(header(record.kind(), messageId, now, requester, sender),
                 messageId, record.nhsNumber(), record.authorOds(), requester.odsCode(), requestId, List.of(), false,
                 record.xml());
-        return message(envelope(sender, requester, conversationId, Interaction.EHR_EXTRACT, messageId, now, null,
+        return message(envelope(sender, requester, conversationId, record.kind(), messageId, now, null,
                 references(inline, external)), extract, inline, external);
     }
 

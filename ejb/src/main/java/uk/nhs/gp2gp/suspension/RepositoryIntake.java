@@ -204,23 +204,21 @@ public class RepositoryIntake {
         String reason = transfer.getFailureText() != null ? transfer.getFailureText()
                 : "The transfer ended " + transfer.getStatus();
         if (suspension.fail(status, code, reason, clock.instant())) {
-            holdings.note(suspension, (code == null ? "" : "Code " + code + ": ") + reason);
+            holdings.note(suspension, (code == null ? "" : "Code " + code + ": ") + reason + ". " + scheduleRetry(suspension));
             holdings.audit(suspension, "SUSPENSION_" + status, Outcome.FAILED, suspension.getSourceOds());
-            scheduleRetry(suspension);
         }
     }
 
-    /** Asked again by itself later, as the national repository's queue redelivers, up to the limit. */
-    private void scheduleRetry(Suspension suspension) {
+    /** Asked again by itself later, as the national repository's queue redelivers, up to the limit; says when. */
+    private String scheduleRetry(Suspension suspension) {
         if (suspension.getIntakeRetries() >= settings.retryLimit()) {
-            holdings.note(suspension, "Asked " + suspension.getIntakeRetries() + " times again already, the limit"
-                    + " (gp2gp.repository.retry-limit): not asked again unless an operator retries");
-            return;
+            return "Asked again " + suspension.getIntakeRetries() + " times already, the limit"
+                    + " (gp2gp.repository.retry-limit): only an operator may retry it";
         }
         Instant due = clock.instant().plus(settings.retryAfter());
         tasks.schedule(RETRY_DUE, String.valueOf(suspension.getId()), due);
-        holdings.note(suspension, "Will be asked for again at " + due + " (retry " + (suspension.getIntakeRetries() + 1)
-                + " of " + settings.retryLimit() + ")");
+        return "It will be asked for again at " + due + " (retry " + (suspension.getIntakeRetries() + 1) + " of "
+                + settings.retryLimit() + ")";
     }
 
     /**

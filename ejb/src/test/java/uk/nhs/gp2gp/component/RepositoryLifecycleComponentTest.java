@@ -66,7 +66,7 @@ class RepositoryLifecycleComponentTest {
     }
 
     @Test
-    void aReleasedRecordAskedForAgainWithinItsRetentionIsSentAgainAndRefusedWith06OnlyOnceDeleted() {
+    void aReleasedUk07RecordAskedForAgainWithinItsRetentionIsSentAgainAsUk07AndRefusedWith06OnlyOnceDeleted() {
         String patient = suspendedFromPartner();
         receiveTheRecordFromPartner(patient);
         assertEquals(SuspensionStatus.COMPLETE, suspension(patient).getStatus());
@@ -74,6 +74,8 @@ class RepositoryLifecycleComponentTest {
 
         Transfer first = askFromNewPractice(patient);
         assertEquals(TransferStatus.EXTRACT_SENT, first.getStatus());
+        assertEquals(Interaction.EHR_EXTRACT_UK07, world.sent(first).get(0).interaction().orElseThrow(),
+                "a UK07 record is re-sent as UK07");
         world.receive(world.partner.acknowledgement(first.getConversationId(), NEW_PRACTICE, REPOSITORY,
                 first.getExtractMessageId(), Acknowledgement.Type.AA, null, null));
         assertEquals(SuspensionStatus.RELEASED, suspension(patient).getStatus());
@@ -81,7 +83,7 @@ class RepositoryLifecycleComponentTest {
         world.clock.advance(Duration.ofDays(20));
         Transfer again = askFromNewPractice(patient);
         assertEquals(TransferStatus.EXTRACT_SENT, again.getStatus(), "sent again within the retention period");
-        assertEquals(Interaction.EHR_EXTRACT, world.sent(again).get(0).interaction().orElseThrow());
+        assertEquals(Interaction.EHR_EXTRACT_UK07, world.sent(again).get(0).interaction().orElseThrow());
 
         world.clock.advance(RETENTION.plusDays(1));
         world.runDueTasks();
@@ -136,7 +138,9 @@ class RepositoryLifecycleComponentTest {
     private static void receiveTheRecordFromPartner(String patient) {
         Transfer intake = world.transfer(suspension(patient).getInboundConversationId(), TransferRole.REQUESTER);
         EhrRequest request = (EhrRequest) world.sent(intake).get(0).payload();
-        world.receive(world.partner.ehrExtract(intake.getConversationId(), request, PARTNER, REPOSITORY, List.of()));
+        // A redaction-capable record (UK07): the repository sends it on as it came.
+        world.receive(world.partner.ehrExtract(Interaction.EHR_EXTRACT_UK07, intake.getConversationId(), request,
+                PARTNER, REPOSITORY, List.of(), false));
     }
 
     private static Transfer askFromNewPractice(String patient) {

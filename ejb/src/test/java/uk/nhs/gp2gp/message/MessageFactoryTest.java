@@ -101,6 +101,22 @@ class MessageFactoryTest {
     }
 
     @Test
+    void aStoredUk07RecordGoesOnAsUk07AndABareExtractAsUk06() {
+        Gp2gpMessage uk07 = FACTORY.ehrExtract(Interaction.EHR_EXTRACT_UK07, CONVERSATION,
+                (EhrRequest) TestMessages.request().payload(), SENDER, REQUESTER, List.of(), false);
+        String stored = Hl7Writer.toXml(uk07.payload());
+        Gp2gpMessage resent = FACTORY.ehrExtractOfRecord(CONVERSATION, "REQ", new java.io.ByteArrayInputStream(
+                stored.getBytes(java.nio.charset.StandardCharsets.UTF_8)), SENDER, REQUESTER, List.of(), List.of());
+        assertEquals(Interaction.EHR_EXTRACT_UK07.id(), resent.interactionId());
+        assertTrue(Hl7Writer.toXml(resent.payload()).startsWith("<RCMR_IN030000UK07"));
+        String bare = stored.substring(stored.indexOf("<EhrExtract"), stored.indexOf("</EhrExtract>") + 13)
+                .replace("<EhrExtract", "<EhrExtract xmlns=\"urn:hl7-org:v3\"");
+        assertEquals(Interaction.EHR_EXTRACT.id(), FACTORY.ehrExtractOfRecord(CONVERSATION, "REQ",
+                new java.io.ByteArrayInputStream(bare.getBytes(java.nio.charset.StandardCharsets.UTF_8)), SENDER,
+                REQUESTER, List.of(), List.of()).interactionId());
+    }
+
+    @Test
     void hl7TimesAreUkLocalTimeAndEbxmlTimesUtc() {
         MessageFactory summer = new MessageFactory(Clock.fixed(Instant.parse("2026-07-01T10:15:30Z"), ZoneOffset.UTC));
         Gp2gpMessage ack = summer.acknowledgement(CONVERSATION, REQUESTER, SENDER, "REF", Acknowledgement.Type.AA,
