@@ -202,7 +202,7 @@ public final class MessageFactory {
         return fragment(conversationId, sender, requester, messageId, file, null);
     }
 
-    /** The COPC of {@link #fragment(String, PracticeSystem, PracticeSystem, String, OutgoingFile)}, its attachment naming {@code documentId}. */
+    /** The same COPC, its attachment naming the document {@code documentId}. */
     public Gp2gpMessage fragment(String conversationId, PracticeSystem sender, PracticeSystem requester,
             String messageId, OutgoingFile file, String documentId) {
         Instant now = clock.instant();

@@ -204,7 +204,8 @@ public class RepositoryIntake {
         String reason = transfer.getFailureText() != null ? transfer.getFailureText()
                 : "The transfer ended " + transfer.getStatus();
         if (suspension.fail(status, code, reason, clock.instant())) {
-            holdings.note(suspension, (code == null ? "" : "Code " + code + ": ") + reason + ". " + scheduleRetry(suspension));
+            holdings.note(suspension, (code == null ? "" : "Code " + code + ": ") + reason + ". "
+                    + scheduleRetry(suspension));
             holdings.audit(suspension, "SUSPENSION_" + status, Outcome.FAILED, suspension.getSourceOds());
         }
     }

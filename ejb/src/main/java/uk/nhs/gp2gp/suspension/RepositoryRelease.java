@@ -29,7 +29,8 @@ import uk.nhs.gp2gp.transfer.TransferStore;
  * Re-registration, outbound: a practice asks the repository for a held record. The checks decide
  * whether it may have it; the sender side sends it as any practice's record (large messaging
  * included); the requester's positive final acknowledgement releases it, and after the retention
- * period the record is deleted for good. Until then a released record is sent again when asked. Runs in the caller's transaction.
+ * period the record is deleted for good; until then a released record is sent again when asked. Runs
+ * in the caller's transaction.
  */
 @Stateless
 @LocalBean
@@ -131,7 +132,8 @@ public class RepositoryRelease implements SenderRules {
 
     private void sendingEnded(Transfer sent) {
         holdings.byOutboundConversation(sent.getConversationId()).ifPresent(suspension -> {
-            if (suspension.getStatus() != SuspensionStatus.COMPLETE && suspension.getStatus() != SuspensionStatus.RELEASED) {
+            if (suspension.getStatus() != SuspensionStatus.COMPLETE
+                    && suspension.getStatus() != SuspensionStatus.RELEASED) {
                 return;
             }
             if (sent.getStatus() == TransferStatus.COMPLETE) {

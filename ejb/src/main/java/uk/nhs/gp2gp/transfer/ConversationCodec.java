@@ -155,7 +155,7 @@ public class ConversationCodec {
         return outbound(copc, sender, requester, a -> payload);
     }
 
-    /** The base64 text sent in place of a file that cannot travel (an empty one), as the NHS sender adaptor words it. */
+    /** The base64 text sent in place of a file that cannot travel (an empty one), in the NHS sender adaptor's words. */
     public static String absentAttachment(String fileName, Party sender, String conversationId) {
         return Base64.getEncoder().encodeToString(AbsentAttachment.text(fileName, sender.odsCode(), conversationId)
                 .getBytes(UTF_8));

@@ -33,7 +33,7 @@ final class InlineLimits {
         return check(fileLengths.stream().map(LargeRecordSender::base64Length).toList()) == null;
     }
 
-    /** Whether an extract of {@code hl7Bytes} and stored files of these lengths travel in one message, envelope included. */
+    /** Whether an extract of {@code hl7Bytes} and stored files of these lengths fit one message, envelope included. */
     static boolean fit(long hl7Bytes, List<Long> fileLengths) {
         return fit(fileLengths) && messageBytes(hl7Bytes, fileLengths) <= SPINE_MAX_BYTES;
     }

@@ -151,7 +151,8 @@ public enum ReasonCode {
             case R28 -> "Non A-B-A EHR Extract Received and rejected due to wrong record or wrong patient";
             case R29 -> "Large Message Re-assembly failure";
             case R30 -> "Large Message general failure";
-            case R31 -> "The overall EHR Extract has been rejected because one or more attachments via Large Messages were not received";
+            case R31 -> "The overall EHR Extract has been rejected because one or more attachments via Large Messages"
+                    + " were not received";
             case R99 -> "Unexpected condition";
         };
     }

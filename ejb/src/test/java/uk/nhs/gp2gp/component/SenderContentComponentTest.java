@@ -70,13 +70,15 @@ class SenderContentComponentTest {
         assertEquals(2, attachments.size());
         for (JsonValue value : attachments) {
             JsonObject attachment = value.asJsonObject();
-            assertTrue(AdaptorContentTypes.ACCEPTED.contains(attachment.getString("content_type")), attachment.toString());
+            assertTrue(AdaptorContentTypes.ACCEPTED.contains(attachment.getString("content_type")),
+                    attachment.toString());
             assertFalse(attachment.getString("payload").isEmpty(), "the adaptor refuses an empty payload");
             assertTrue(attachment.getString("document_id").startsWith("_"), attachment.toString());
         }
         assertEquals(AdaptorContentTypes.OCTET_STREAM, attachments.getJsonObject(0).getString("content_type"));
         assertTrue(attachments.getJsonObject(0).getString("description").contains("ContentType=" + DOCX));
-        assertEquals("text/plain", attachments.getJsonObject(1).getString("content_type"), "the absent-attachment text");
+        assertEquals("text/plain", attachments.getJsonObject(1).getString("content_type"),
+                "the absent-attachment text");
     }
 
     @Test

@@ -121,7 +121,8 @@ class MessageFactoryTest {
         MessageFactory summer = new MessageFactory(Clock.fixed(Instant.parse("2026-07-01T10:15:30Z"), ZoneOffset.UTC));
         Gp2gpMessage ack = summer.acknowledgement(CONVERSATION, REQUESTER, SENDER, "REF", Acknowledgement.Type.AA,
                 null, null);
-        assertEquals("20260701111530", ack.payload().header().creationTime(), "British Summer Time, as the adaptors write");
+        assertEquals("20260701111530", ack.payload().header().creationTime(),
+                "British Summer Time, as the adaptors write");
         assertEquals("2026-07-01T10:15:30Z", ack.envelope().timestamp());
         assertEquals("20260301101530", ((EhrExtract) extractWithFiles().payload()).header().creationTime(),
                 "Greenwich Mean Time in winter");

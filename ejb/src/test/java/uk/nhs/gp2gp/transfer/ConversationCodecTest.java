@@ -233,8 +233,8 @@ class ConversationCodecTest {
     }
 
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    private static final String BARE_RECORD = "<EhrExtract xmlns=\"urn:hl7-org:v3\"><id root=\"X\"/><recordTarget><patient>"
-            + "<id extension=\"9990000026\"/></patient></recordTarget></EhrExtract>";
+    private static final String BARE_RECORD = "<EhrExtract xmlns=\"urn:hl7-org:v3\"><id root=\"X\"/>"
+            + "<recordTarget><patient><id extension=\"9990000026\"/></patient></recordTarget></EhrExtract>";
 
     @Test
     void aFileOfATypeTheAdaptorRefusesGoesAsOctetStreamAndItsDescriptionKeepsTheRealType() {
