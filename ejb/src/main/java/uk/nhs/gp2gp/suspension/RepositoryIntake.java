@@ -204,8 +204,9 @@ public class RepositoryIntake {
         String reason = transfer.getFailureText() != null ? transfer.getFailureText()
                 : "The transfer ended " + transfer.getStatus();
         if (suspension.fail(status, code, reason, clock.instant())) {
-            holdings.note(suspension, (code == null ? "" : "Code " + code + ": ") + reason + ". "
-                    + scheduleRetry(suspension));
+            // An operator's cancel is deliberate: only an operator asks again after it.
+            holdings.note(suspension, (code == null ? "" : "Code " + code + ": ") + reason
+                    + (transfer.getStatus() == TransferStatus.CANCELLED ? "" : ". " + scheduleRetry(suspension)));
             holdings.audit(suspension, "SUSPENSION_" + status, Outcome.FAILED, suspension.getSourceOds());
         }
     }

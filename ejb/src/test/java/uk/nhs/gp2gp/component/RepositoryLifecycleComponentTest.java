@@ -27,6 +27,7 @@ import uk.nhs.gp2gp.suspension.SuspendedRecords;
 import uk.nhs.gp2gp.suspension.Suspension;
 import uk.nhs.gp2gp.suspension.SuspensionStatus;
 import uk.nhs.gp2gp.transfer.Transfer;
+import uk.nhs.gp2gp.transfer.TransferActions;
 import uk.nhs.gp2gp.transfer.TransferRole;
 import uk.nhs.gp2gp.transfer.TransferStatus;
 import uk.nhs.gp2gp.transport.InboundOutcome;
@@ -121,6 +122,21 @@ class RepositoryLifecycleComponentTest {
         world.runDueTasks();
         assertEquals(SuspensionStatus.TIMED_OUT, suspension(patient).getStatus(), "the limit of 1 retry is reached");
         assertEquals(retried.getInboundConversationId(), suspension(patient).getInboundConversationId());
+    }
+
+    @Test
+    void anIntakeAnOperatorCancelledIsNotAskedForAgainByItself() {
+        String patient = suspendedFromPartner();
+        String conversation = suspension(patient).getInboundConversationId();
+        world.inTransaction(() -> world.bean(TransferActions.class).cancel(conversation, TransferRole.REQUESTER,
+                "operator", "asked for by mistake"));
+        assertEquals(SuspensionStatus.FAILED, suspension(patient).getStatus());
+
+        world.clock.advance(Duration.ofHours(13));
+        world.runDueTasks();
+
+        assertEquals(SuspensionStatus.FAILED, suspension(patient).getStatus(), "the cancel stands");
+        assertEquals(conversation, suspension(patient).getInboundConversationId());
     }
 
     /** A patient who left the partner practice and registered nowhere: the repository asks for the record. */
