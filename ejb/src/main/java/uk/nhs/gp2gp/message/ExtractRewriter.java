@@ -22,7 +22,7 @@ import javax.xml.stream.events.StartElement;
 import javax.xml.stream.events.XMLEvent;
 
 /**
- * Copies the EhrExtract out of a stored record (an RCMR_IN030000UK06 message or a bare EhrExtract),
+ * Copies the EhrExtract out of a stored record (an RCMR_IN030000UK06 or UK07 message or a bare EhrExtract),
  * event by event, giving it the new extract id, the link to this conversation's request and the
  * requesting practice as destination. Everything else, the clinical content included, is untouched.
  * On the way it notes the patient's NHS number and the authoring practice (the {@link EhrExtract} fields).
@@ -36,14 +36,18 @@ final class ExtractRewriter {
     private ExtractRewriter() {
     }
 
-    /** The EhrExtract element as written, and what it says of the patient and its author. */
-    record Rewritten(String xml, String nhsNumber, String authorOds) {
+    /**
+     * The EhrExtract element as written, and what it says of the patient and its author; {@code kind}
+     * the interaction the record came as (UK07 when its message was an RCMR_IN030000UK07, UK06 otherwise).
+     */
+    record Rewritten(String xml, String nhsNumber, String authorOds, Interaction kind) {
     }
 
     static Rewritten rewrite(InputStream storedRecord, String extractId, String ehrRequestId, String destinationOds) {
         StringWriter out = new StringWriter();
         String nhsNumber = null;
         String authorOds = null;
+        Interaction kind = null;
         try {
             XMLEventReader reader = INPUT.createXMLEventReader(storedRecord);
             XMLEventWriter writer = OUTPUT.createXMLEventWriter(out);
@@ -56,6 +60,10 @@ final class ExtractRewriter {
                 if (event.isStartElement()) {
                     StartElement start = event.asStartElement();
                     String name = start.getName().getLocalPart();
+                    if (kind == null) {
+                        kind = Interaction.EHR_EXTRACT_UK07.id().equals(name) ? Interaction.EHR_EXTRACT_UK07
+                                : Interaction.EHR_EXTRACT;
+                    }
                     if (!inExtract && name.equals("EhrExtract")) {
                         inExtract = true;
                         path.clear();
@@ -115,7 +123,7 @@ final class ExtractRewriter {
         } catch (XMLStreamException e) {
             throw problem("The stored record is not well-formed XML");
         }
-        return new Rewritten(out.toString(), nhsNumber, authorOds);
+        return new Rewritten(out.toString(), nhsNumber, authorOds, kind);
     }
 
     private static MessageProblem problem(String detail) {

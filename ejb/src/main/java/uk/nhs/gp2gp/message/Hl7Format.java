@@ -1,6 +1,7 @@
 package uk.nhs.gp2gp.message;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -18,8 +19,9 @@ public final class Hl7Format {
     public static final String OID_SNOMED = "2.16.840.1.113883.2.1.3.2.4.15";
     public static final String OID_ORGANISATION = "2.16.840.1.113883.2.1.4.3";
 
+    /** HL7 times carry no zone: both NHS adaptors write them in UK local time (GA's DateFormatUtil.toHl7Format). */
     private static final DateTimeFormatter HL7_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneId.of("Europe/London"));
     private static final DateTimeFormatter EBXML_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 

@@ -94,7 +94,8 @@ public final class MessageFactory {
     }
 
     /**
-     * The extract of a record a practice stored (an RCMR_IN030000UK06 message or a bare EhrExtract):
+     * The extract of a record a practice stored (an RCMR_IN030000UK06 or UK07 message, sent on as the
+     * same interaction, or a bare EhrExtract, sent as UK06):
      * its EhrExtract copied with the clinical content untouched, given this message's id (one id for
      * the message and the extract), the link to the request and the requesting practice as
      * destination. {@code inline} travel as {@code cid:} parts, {@code external} are announced
@@ -108,10 +109,11 @@ public final class MessageFactory {
         Instant now = clock.instant();
         ExtractRewriter.Rewritten record = ExtractRewriter.rewrite(storedRecord, messageId, requestId,
                 requester.odsCode());
-        EhrExtract extract = new EhrExtract(header(Interaction.EHR_EXTRACT, messageId, now, requester, sender),
+        // A record that came as UK07 (redaction-capable) goes on as UK07, as the national repository re-sends it.
+        EhrExtract extract = new EhrExtract(header(record.kind(), messageId, now, requester, sender),
                 messageId, record.nhsNumber(), record.authorOds(), requester.odsCode(), requestId, List.of(), false,
                 record.xml());
-        return message(envelope(sender, requester, conversationId, Interaction.EHR_EXTRACT, messageId, now, null,
+        return message(envelope(sender, requester, conversationId, record.kind(), messageId, now, null,
                 references(inline, external)), extract, inline, external);
     }
 
@@ -127,7 +129,7 @@ public final class MessageFactory {
         Instant now = clock.instant();
         String partId = MessageIds.newId();
         String fileName = "_" + partId + "_" + Interaction.EHR_EXTRACT.id() + ".xml.gz";
-        ExternalAttachment original = new ExternalAttachment(partId, null, AttachmentDescription.parse(
+        ExternalAttachment original = new ExternalAttachment(partId, "_" + partId, AttachmentDescription.parse(
                 AttachmentDescription.format(fileName, "text/xml", true, originalLarge, false, originalLength, true)));
         List<ExternalAttachment> external = new ArrayList<>(extract.externalAttachments());
         external.add(original);
@@ -197,12 +199,19 @@ public final class MessageFactory {
     /** A COPC carrying one attachment or fragment inline, sent as message {@code messageId}. */
     public Gp2gpMessage fragment(String conversationId, PracticeSystem sender, PracticeSystem requester,
             String messageId, OutgoingFile file) {
+        return fragment(conversationId, sender, requester, messageId, file, null);
+    }
+
+    /** The same COPC, its attachment naming the document {@code documentId}. */
+    public Gp2gpMessage fragment(String conversationId, PracticeSystem sender, PracticeSystem requester,
+            String messageId, OutgoingFile file, String documentId) {
         Instant now = clock.instant();
         String contentId = MessageIds.newId().toLowerCase(Locale.ROOT) + CONTENT_ID_DOMAIN;
         AttachmentDescription description = AttachmentDescription.parse(AttachmentDescription.format(file.fileName(),
                 file.contentType(), file.compressed(), false, true, file.length(), file.skeleton()));
         ManifestReference reference = new ManifestReference("cid:" + contentId, null, description.text(), false);
-        Attachment attachment = new Attachment(contentId, file.contentType(), true, file.length(), description, null);
+        Attachment attachment = new Attachment(contentId, file.contentType(), true, file.length(), description,
+                documentId);
         return message(envelope(sender, requester, conversationId, Interaction.COPC, messageId, now, null,
                 List.of(reference)), attachmentCopc(messageId, now, sender, requester, file.fileName()),
                 List.of(attachment), List.of());

@@ -8,7 +8,8 @@ import java.util.function.Function;
 /**
  * Writes a message as the MHS adaptor's inbound JSON envelope (protocol 8.2): the form peers and
  * the MHS adaptor hand messages over in. Attachment contents are strings there, so they are given
- * as strings.
+ * as strings. A content type the adaptor does not accept is written as octet-stream (the
+ * description keeps the real one: {@link AdaptorContentTypes}).
  */
 public final class MhsJsonWriter {
 
@@ -29,7 +30,8 @@ public final class MhsJsonWriter {
             }
             json.writeStartArray("attachments");
             for (Attachment a : message.attachments()) {
-                json.writeStartObject().write("content_id", a.contentId()).write("content_type", a.contentType())
+                json.writeStartObject().write("content_id", a.contentId())
+                        .write("content_type", AdaptorContentTypes.onWire(a.contentType()))
                         .write("is_base64", a.base64()).write("description", a.description().text());
                 if (a.documentId() != null) {
                     json.write("document_id", a.documentId());

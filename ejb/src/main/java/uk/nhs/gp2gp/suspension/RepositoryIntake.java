@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 import uk.nhs.gp2gp.demographics.DemographicRecord;
@@ -14,10 +15,12 @@ import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.Practices;
 import uk.nhs.gp2gp.record.PatientRecords;
+import uk.nhs.gp2gp.scheduler.ScheduledTasks;
 import uk.nhs.gp2gp.transfer.IntegrationOutcome;
 import uk.nhs.gp2gp.transfer.ReasonCode;
 import uk.nhs.gp2gp.transfer.RequesterSide;
 import uk.nhs.gp2gp.transfer.Transfer;
+import uk.nhs.gp2gp.transfer.TransferActions;
 import uk.nhs.gp2gp.transfer.TransferMoved;
 import uk.nhs.gp2gp.transfer.TransferRole;
 import uk.nhs.gp2gp.transfer.TransferStatus;
@@ -27,11 +30,14 @@ import uk.nhs.gp2gp.transfer.TransferStore;
  * Suspension, inbound: a patient left a practice and registered nowhere, so the repository asks
  * that practice for the record over GP2GP (as any new practice would), stores what arrives,
  * acknowledges it and holds it. The conversation itself is the requester side's; this follows it
- * (its moves, an operator's cancel and retry included). Runs in the caller's transaction.
+ * (its moves, an operator's cancel and retry included). An intake that failed or timed out is asked
+ * for again by itself after {@code gp2gp.repository.retry-after}, up to {@code gp2gp.repository.retry-limit}
+ * times. Runs in the caller's transaction.
  */
 @Stateless
 public class RepositoryIntake {
 
+    static final String RETRY_DUE = "REPOSITORY_INTAKE_RETRY_DUE";
     private static final System.Logger LOG = System.getLogger(RepositoryIntake.class.getName());
 
     @Inject
@@ -54,6 +60,9 @@ public class RepositoryIntake {
 
     @EJB
     private PatientRecords records;
+
+    @EJB
+    private ScheduledTasks tasks;
 
     @Inject
     private Clock clock;
@@ -195,8 +204,55 @@ public class RepositoryIntake {
         String reason = transfer.getFailureText() != null ? transfer.getFailureText()
                 : "The transfer ended " + transfer.getStatus();
         if (suspension.fail(status, code, reason, clock.instant())) {
-            holdings.note(suspension, (code == null ? "" : "Code " + code + ": ") + reason);
+            // An operator's cancel is deliberate: only an operator asks again after it.
+            holdings.note(suspension, (code == null ? "" : "Code " + code + ": ") + reason
+                    + (transfer.getStatus() == TransferStatus.CANCELLED ? "" : ". " + scheduleRetry(suspension)));
             holdings.audit(suspension, "SUSPENSION_" + status, Outcome.FAILED, suspension.getSourceOds());
         }
+    }
+
+    /** Asked again by itself later, as the national repository's queue redelivers, up to the limit; says when. */
+    private String scheduleRetry(Suspension suspension) {
+        if (suspension.getIntakeRetries() >= settings.retryLimit()) {
+            return "Asked again " + suspension.getIntakeRetries() + " times already, the limit"
+                    + " (gp2gp.repository.retry-limit): only an operator may retry it";
+        }
+        Instant due = clock.instant().plus(settings.retryAfter());
+        tasks.schedule(RETRY_DUE, String.valueOf(suspension.getId()), due);
+        return "It will be asked for again at " + due + " (retry " + (suspension.getIntakeRetries() + 1) + " of "
+                + settings.retryLimit() + ")";
+    }
+
+    /**
+     * The retry period of a failed or timed-out intake ran out: the old practice is asked again, in a
+     * new conversation, unless an operator did it meanwhile, the patient registered somewhere (the
+     * record then goes by ordinary GP2GP) or a newer suspension took over.
+     */
+    public void retryDue(long suspensionId) {
+        holdings.lock(suspensionId).filter(s -> s.getStatus() == SuspensionStatus.FAILED
+                || s.getStatus() == SuspensionStatus.TIMED_OUT).ifPresent(suspension -> {
+            boolean newest = holdings.latest(suspension.getNhsNumber()).map(s -> s.getId().equals(suspension.getId()))
+                    .orElse(true);
+            Optional<DemographicRecord> patient = demographics.current(new NhsNumber(suspension.getNhsNumber()));
+            if (!newest || patient.isEmpty() || patient.get().registeredOds() != null || patient.get().deceased()) {
+                holdings.note(suspension, "Not asked again: the patient is no longer suspended here");
+                return;
+            }
+            Optional<Transfer> ended = Optional.ofNullable(suspension.getInboundConversationId())
+                    .flatMap(c -> transfers.lock(c, TransferRole.REQUESTER)).filter(TransferActions::mayRetry);
+            if (ended.isEmpty()) {
+                return;
+            }
+            // Moved on first: the retry's start event then finds it no longer ended and leaves it to this.
+            suspension.retriedAutomatically(clock.instant());
+            Transfer retry = requester.retry(ended.get());
+            suspension.requested(retry.getConversationId());
+            holdings.note(suspension, "Asked again automatically (retry " + suspension.getIntakeRetries() + " of "
+                    + settings.retryLimit() + "): EHR request sent to " + suspension.getSourceOds() + " (conversation "
+                    + retry.getConversationId() + ")");
+            holdings.audit(suspension, "SUSPENSION_RETRIED", Outcome.SUCCESS, suspension.getSourceOds());
+            LOG.log(Level.INFO, "Suspension {0}: intake retried automatically in conversation {1}",
+                    suspension.getId(), retry.getConversationId());
+        });
     }
 }

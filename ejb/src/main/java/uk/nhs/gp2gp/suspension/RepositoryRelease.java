@@ -29,7 +29,8 @@ import uk.nhs.gp2gp.transfer.TransferStore;
  * Re-registration, outbound: a practice asks the repository for a held record. The checks decide
  * whether it may have it; the sender side sends it as any practice's record (large messaging
  * included); the requester's positive final acknowledgement releases it, and after the retention
- * period the record is deleted for good. Runs in the caller's transaction.
+ * period the record is deleted for good; until then a released record is sent again when asked. Runs
+ * in the caller's transaction.
  */
 @Stateless
 @LocalBean
@@ -78,12 +79,14 @@ public class RepositoryRelease implements SenderRules {
         }
         Suspension suspension = holdings.lock(latest.get().getId()).orElseThrow();
         switch (suspension.getStatus()) {
-            case RELEASED, DELETED -> {
+            case DELETED -> {
                 return refused(suspension, ReasonCode.R06, "The record was released to " + suspension.getReleasedToOds()
-                        + " on " + suspension.getReleasedAt() + " and is no longer held");
+                        + " on " + suspension.getReleasedAt() + " and deleted after its retention period");
             }
-            case COMPLETE -> {
-                // Held: checked below.
+            case COMPLETE, RELEASED -> {
+                // Held, or released but still within its retention period: the national repository sends a
+                // soft-deleted record again until it is deleted for good (a practice may ask again after a
+                // failed integration). Checked below.
             }
             default -> {
                 return refused(suspension, ReasonCode.R06, "The record did not reach the repository (it is "
@@ -129,10 +132,13 @@ public class RepositoryRelease implements SenderRules {
 
     private void sendingEnded(Transfer sent) {
         holdings.byOutboundConversation(sent.getConversationId()).ifPresent(suspension -> {
-            if (suspension.getStatus() != SuspensionStatus.COMPLETE) {
+            if (suspension.getStatus() != SuspensionStatus.COMPLETE
+                    && suspension.getStatus() != SuspensionStatus.RELEASED) {
                 return;
             }
             if (sent.getStatus() == TransferStatus.COMPLETE) {
+                // Integrated again within the retention period: the retention starts again, as the national
+                // repository's soft delete sets DeletedAt afresh on every integration acknowledgement.
                 Instant deleteAfter = clock.instant().plus(settings.retention());
                 suspension.released(sent.getRequestingOds(), clock.instant(), deleteAfter);
                 tasks.schedule(PURGE_DUE, String.valueOf(suspension.getId()), deleteAfter);

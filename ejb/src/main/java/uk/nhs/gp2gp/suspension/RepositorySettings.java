@@ -38,6 +38,22 @@ public class RepositorySettings {
     @ConfigProperty(name = "gp2gp.repository.retention", defaultValue = "P56D")
     private Duration retention;
 
+    /**
+     * How long after a failed or timed-out intake the repository asks the old practice again by
+     * itself: the national repository's repo-incoming queue redelivers after its 12 h visibility timeout.
+     */
+    @Inject
+    @ConfigProperty(name = "gp2gp.repository.retry-after", defaultValue = "PT12H")
+    private Duration retryAfter;
+
+    /**
+     * How many times it asks again before an operator must: 28 at 12 h is the 14 days the national
+     * repo-incoming queue keeps a message (it has no dead-letter limit).
+     */
+    @Inject
+    @ConfigProperty(name = "gp2gp.repository.retry-limit", defaultValue = "28")
+    private int retryLimit;
+
     public boolean isOn() {
         return repositoryOds().isPresent();
     }
@@ -67,5 +83,13 @@ public class RepositorySettings {
 
     public Duration retention() {
         return retention;
+    }
+
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    public int retryLimit() {
+        return retryLimit;
     }
 }

@@ -8,6 +8,23 @@ import uk.nhs.gp2gp.scheduler.TaskHandler;
 @ApplicationScoped
 public class RepositoryTasks implements TaskHandler {
 
+    /** A failed or timed-out intake's retry, due {@code gp2gp.repository.retry-after} after it ended. */
+    @ApplicationScoped
+    public static class IntakeRetryDue implements TaskHandler {
+        @EJB
+        private RepositoryIntake intake;
+
+        @Override
+        public String kind() {
+            return RepositoryIntake.RETRY_DUE;
+        }
+
+        @Override
+        public void run(String suspensionId) {
+            intake.retryDue(Long.parseLong(suspensionId));
+        }
+    }
+
     @EJB
     private RepositoryRelease release;
 

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,9 @@ import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 import uk.nhs.gp2gp.identifier.InvalidIdentifierException;
 import uk.nhs.gp2gp.identifier.MessageIds;
+import uk.nhs.gp2gp.message.AbsentAttachment;
 import uk.nhs.gp2gp.message.AckReason;
+import uk.nhs.gp2gp.message.AdaptorContentTypes;
 import uk.nhs.gp2gp.message.Acknowledgement;
 import uk.nhs.gp2gp.message.Attachment;
 import uk.nhs.gp2gp.message.AttachmentDescription;
@@ -84,10 +87,20 @@ public class ConversationCodec {
         Map<Attachment, String> contents = new IdentityHashMap<>();
         List<Attachment> inline = new ArrayList<>();
         for (InlineAttachment a : attachments) {
-            Attachment attachment = new Attachment(a.contentId(), a.contentType(), a.base64(), a.payload().length(),
-                    AttachmentDescription.parse(a.description()), null);
+            AttachmentDescription described = AttachmentDescription.parse(a.description());
+            String fileName = described.filename() == null ? a.contentId() : described.filename();
+            boolean absent = a.payload().isEmpty();
+            String payload = absent ? absentAttachment(fileName, sender, conversationId) : a.payload();
+            String type = absent ? AbsentAttachment.CONTENT_TYPE : a.contentType();
+            if (absent || described.contentType() == null) {
+                // The description keeps the file's real type: the adaptor's content_type may not (AdaptorContentTypes).
+                described = AttachmentDescription.parse(AttachmentDescription.format(fileName, type, false, false,
+                        a.base64(), (long) payload.length(), false));
+            }
+            Attachment attachment = new Attachment(a.contentId(), type, a.base64() || absent, payload.length(),
+                    described, "_" + MessageIds.newId());
             inline.add(attachment);
-            contents.put(attachment, a.payload());
+            contents.put(attachment, payload);
         }
         Gp2gpMessage extract = factory().ehrExtractOfRecord(conversationId, ehrRequestId, storedRecord,
                 system(sender), system(requester), inline, List.of());
@@ -102,7 +115,8 @@ public class ConversationCodec {
     public LargeExtract largeExtract(String conversationId, String ehrRequestId, InputStream storedRecord,
             String nhsNumber, List<ExternalPart> files, Party sender, Party requester, int skeletonThreshold, int fragmentSize) {
         List<ExternalAttachment> announced = files.stream()
-                .map(f -> new ExternalAttachment(f.messageId(), null, AttachmentDescription.parse(f.description())))
+                .map(f -> new ExternalAttachment(f.messageId(), documentIdOfPart(f.messageId()),
+                        AttachmentDescription.parse(f.description())))
                 .toList();
         Gp2gpMessage whole = factory().ehrExtractOfRecord(conversationId, ehrRequestId, storedRecord, system(sender),
                 system(requester), List.of(), announced);
@@ -127,12 +141,29 @@ public class ConversationCodec {
         }
     }
 
-    /** A COPC carrying one whole file inline (base64 text), sent as the message id the extract promised. */
+    /**
+     * A COPC carrying one whole file inline (base64 text), sent as the message id the extract promised;
+     * an empty file goes as its absent-attachment text (the adaptor refuses an empty payload).
+     */
     public OutboundMessage filePart(String conversationId, Party sender, Party requester, String messageId,
             String fileName, String contentType, String base64) {
+        boolean absent = base64.isEmpty();
+        String payload = absent ? absentAttachment(fileName, sender, conversationId) : base64;
         Gp2gpMessage copc = factory().fragment(conversationId, system(sender), system(requester), messageId,
-                OutgoingFile.external(fileName, contentType, base64.length(), false));
-        return outbound(copc, sender, requester, a -> base64);
+                OutgoingFile.external(fileName, absent ? AbsentAttachment.CONTENT_TYPE : contentType,
+                        payload.length(), false), documentIdOfPart(messageId));
+        return outbound(copc, sender, requester, a -> payload);
+    }
+
+    /** The base64 text sent in place of a file that cannot travel (an empty one), in the NHS sender adaptor's words. */
+    public static String absentAttachment(String fileName, Party sender, String conversationId) {
+        return Base64.getEncoder().encodeToString(AbsentAttachment.text(fileName, sender.odsCode(), conversationId)
+                .getBytes(UTF_8));
+    }
+
+    /** The document id of a file sent in a part of its own: the same in the extract's manifest and in its COPC. */
+    private static String documentIdOfPart(String partMessageId) {
+        return "_" + partMessageId;
     }
 
     /**
@@ -151,7 +182,8 @@ public class ConversationCodec {
     public OutboundMessage fragment(String conversationId, Party sender, Party requester, String messageId,
             String fragmentName, String base64Piece) {
         Gp2gpMessage copc = factory().fragment(conversationId, system(sender), system(requester), messageId,
-                OutgoingFile.external(fragmentName, "application/octet-stream", base64Piece.length(), false));
+                OutgoingFile.external(fragmentName, AdaptorContentTypes.OCTET_STREAM, base64Piece.length(), false),
+                documentIdOfPart(messageId));
         return outbound(copc, sender, requester, a -> base64Piece);
     }
 
@@ -164,7 +196,7 @@ public class ConversationCodec {
             ReasonCode reason) {
         Gp2gpMessage ack = factory().acknowledgement(conversationId, system(from), system(to), refersTo,
                 Acknowledgement.Type.valueOf(type.name()), reason == null ? null : reason.code(),
-                reason == null ? null : reason.shortName());
+                reason == null ? null : reason.displayName());
         return outbound(ack, from, to, a -> "");
     }
 

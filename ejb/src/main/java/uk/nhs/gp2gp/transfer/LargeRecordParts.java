@@ -338,7 +338,7 @@ public class LargeRecordParts {
                 BufferedInputStream original = new BufferedInputStream(budget.limit("Attachment "
                         + attachment.getMessageId(),
                         description.compressed() ? new GZIPInputStream(transported) : transported))) {
-            if (isSkeleton(attachment.getDescription()) && startsWithExtract(original)) {
+            if (isSkeletonOriginal(attachment.getDescription(), original)) {
                 replaceExtract(transfer, original);
                 return;
             }
@@ -353,10 +353,11 @@ public class LargeRecordParts {
     }
 
     /**
-     * The skeleton's real extract, sent compressed as an attachment (protocol 2.3), replaces the core;
-     * one about another patient than the transfer's is refused (28) and not kept.
+     * The skeleton's real extract, sent compressed as an attachment (protocol 2.3), inline ({@code cid:})
+     * or separately ({@code mid:}), replaces the core; one about another patient than the transfer's
+     * is refused (28) and not kept.
      */
-    private void replaceExtract(Transfer transfer, InputStream extract) {
+    StoredContent replaceExtract(Transfer transfer, InputStream extract) {
         Optional<StoredContent> skeleton = contentStore.ofTransfer(transfer.getId(), StoredContent.Kind.EXTRACT)
                 .stream().findFirst();
         StoredContent real = contentStore.write(StoredContent.ofTransfer(transfer.getId(), StoredContent.Kind.EXTRACT,
@@ -367,6 +368,12 @@ public class LargeRecordParts {
             throw new ReassemblyException(ReasonCode.R28, problem);
         }
         skeleton.ifPresent(s -> contentStore.delete(s.getId()));
+        return real;
+    }
+
+    /** Whether an attachment is a skeleton's real extract: described so, and holding a whole extract message. */
+    static boolean isSkeletonOriginal(String description, BufferedInputStream original) throws IOException {
+        return isSkeleton(description) && startsWithExtract(original);
     }
 
     /** Why the stored real extract is not this transfer's patient's record, or null when it is. */
@@ -390,14 +397,15 @@ public class LargeRecordParts {
                 .contains("x-gp2gp-skeleton:yes");
     }
 
-    /** Whether the stream holds a whole RCMR_IN030000UK06 message (checked without consuming it). */
+    /** Whether the stream holds a whole RCMR_IN030000UK06 or UK07 message (checked without consuming it). */
     private static boolean startsWithExtract(BufferedInputStream in) throws IOException {
         in.mark(4096);
         byte[] head = in.readNBytes(4096);
         in.reset();
         String text = new String(head, UTF_8);
         int start = text.indexOf('<', text.startsWith("<?xml") ? text.indexOf("?>") + 2 : 0);
-        return start >= 0 && text.startsWith(Interaction.EHR_EXTRACT.id(), start + 1);
+        return start >= 0 && (text.startsWith(Interaction.EHR_EXTRACT.id(), start + 1)
+                || text.startsWith(Interaction.EHR_EXTRACT_UK07.id(), start + 1));
     }
 
     /** Opens each piece only when the one before it is read to the end (one database stream at a time). */
@@ -445,7 +453,8 @@ public class LargeRecordParts {
     }
 
     /** The parts of an attachment cannot be put back together (protocol code 29), or are refused with another code. */
-    private static final class ReassemblyException extends RuntimeException {
+    /** A part that cannot be used, and the code it is refused with. */
+    static final class ReassemblyException extends RuntimeException {
         private final ReasonCode reason;
 
         ReassemblyException(String message) {
@@ -455,6 +464,10 @@ public class LargeRecordParts {
         ReassemblyException(ReasonCode reason, String message) {
             super(message);
             this.reason = reason;
+        }
+
+        ReasonCode reason() {
+            return reason;
         }
     }
 }

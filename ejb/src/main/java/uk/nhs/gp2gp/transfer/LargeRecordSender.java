@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.nhs.gp2gp.content.ContentStore;
 import uk.nhs.gp2gp.content.StoredContent;
 import uk.nhs.gp2gp.identifier.MessageIds;
+import uk.nhs.gp2gp.message.AbsentAttachment;
 import uk.nhs.gp2gp.message.AttachmentDescription;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 import uk.nhs.gp2gp.transport.OutboundMessage;
@@ -60,10 +61,14 @@ public class LargeRecordSender {
     @ConfigProperty(name = "gp2gp.sender.skeleton-threshold", defaultValue = "4500000")
     private int skeletonThreshold;
 
-    /** Whether the stored extract, or its files, are too big for one message (protocol 4.1). */
-    public boolean needsLargeMessaging(StoredContent extract, List<StoredContent> files) {
-        return extract.getLength() > skeletonThreshold
-                || !InlineLimits.fit(files.stream().map(StoredContent::getLength).toList());
+    /**
+     * Whether an extract of {@code extractBytes} with these files is too big for one message (protocol
+     * 4.1): its HL7 longer than the skeleton threshold, or the whole message, envelope included, over
+     * Spine's limit ({@link InlineLimits}).
+     */
+    public boolean needsLargeMessaging(long extractBytes, List<StoredContent> files) {
+        return extractBytes > skeletonThreshold
+                || !InlineLimits.fit(extractBytes, files.stream().map(StoredContent::getLength).toList());
     }
 
     /** Length of a file's base64 text. */
@@ -75,9 +80,13 @@ public class LargeRecordSender {
     private List<ExternalPart> announce(Transfer transfer, List<StoredContent> files) {
         List<ExternalPart> announced = new ArrayList<>();
         for (StoredContent file : files) {
-            long transported = base64Length(file.getLength());
+            // An empty file is announced as what will be sent in its place (ConversationCodec.filePart).
+            boolean absent = file.getLength() == 0;
+            long transported = absent ? ConversationCodec.absentAttachment(fileName(file), messaging.ours(transfer),
+                    transfer.getConversationId()).length() : base64Length(file.getLength());
             String description = AttachmentDescription.format(fileName(file),
-                    file.getMediaType(), false, transported > fragmentSize(), true, transported, false);
+                    absent ? AbsentAttachment.CONTENT_TYPE : file.getMediaType(), false, transported > fragmentSize(),
+                    true, transported, false);
             TransferPart part = new TransferPart(transfer.getId(), MessageIds.newId()).carrying(file.getId());
             part.namedBy(null, announced.size(), description);
             em.persist(part);
@@ -137,6 +146,8 @@ public class LargeRecordSender {
             }
             part.sent(clock.instant());
         }
+        // Every document has gone: now the request is acknowledged (GA's DetectDocumentsSentService).
+        messaging.acknowledge(transfer, transfer.getRequestMessageId(), null);
         LOG.log(Level.INFO, "Conversation {0}: {1} parts sent after the continue request",
                 transfer.getConversationId(), parts.size());
         return InboundOutcome.processed("continue: " + parts.size() + " parts sent");

@@ -119,6 +119,44 @@ public enum ReasonCode {
         return nextStep;
     }
 
+    /**
+     * The code's text in the EhrRequestAckCode vocabulary (MIM 6.3.01), written as the NACK's
+     * {@code displayName} as the national repository writes it (prm-repo-ehr-transfer-service,
+     * {@code AcknowledgementErrorCode}).
+     */
+    public String displayName() {
+        return switch (this) {
+            case R03 -> "EHR Extract available but cannot be sent";
+            case R04 -> "EHR Extract unavailable";
+            case R05 -> "EHR Extract lost";
+            case R06 -> "Patient not at surgery";
+            case R07 -> "GP2GP Messaging is not enabled on this system";
+            case R08 -> "The system\u2019s configuration prevents it from processing this message";
+            case R09 -> "EHR Extract received without corresponding request";
+            case R10 -> "Failed to successfully generate EHR Extract";
+            case R11 -> "Failed to successfully integrate EHR Extract";
+            case R12 -> "Duplicate EHR Extract received";
+            case R13 -> "The system\u2019s configuration prevents it from processing this message";
+            case R14 -> "Message not sent because requesting practice is not Large Message compliant";
+            case R15 -> "A-B-A EHR Extract Received and Stored As Suppressed Record";
+            case R17 -> "A-B-A EHR Extract Received and rejected due to wrong record or wrong patient";
+            case R18 -> "Request message not well-formed or not able to be processed";
+            case R19 -> "Sender check indicates that Requester is not the patient\u2019s current healthcare provider";
+            case R20 -> "Spine system responded with an error";
+            case R21 -> "EHR Extract message not well-formed or not able to be processed";
+            case R23 -> "Message not sent because sending practice is not Large Message compliant";
+            case R24 -> "SDS lookup provided zero or more than one result to the query for each interaction";
+            case R25 -> "Large messages rejected due to timeout duration reached of overall transfer";
+            case R26 -> "Returning Patient EHR Extract Received and filed as an attachment";
+            case R28 -> "Non A-B-A EHR Extract Received and rejected due to wrong record or wrong patient";
+            case R29 -> "Large Message Re-assembly failure";
+            case R30 -> "Large Message general failure";
+            case R31 -> "The overall EHR Extract has been rejected because one or more attachments via Large Messages"
+                    + " were not received";
+            case R99 -> "Unexpected condition";
+        };
+    }
+
     /** Accepts "6" as well as "06": reporting data drops the leading zero. */
     public static Optional<ReasonCode> of(String text) {
         if (text == null || !text.strip().matches("\\d{1,2}")) {

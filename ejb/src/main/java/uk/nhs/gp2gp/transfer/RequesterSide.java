@@ -6,6 +6,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.Base64;
@@ -131,15 +132,16 @@ public class RequesterSide {
         for (InlineAttachment attachment : extract.attachments()) {
             try {
                 transfer.partReceived(storeAttachment(transfer, attachment, budget).getLength());
+            } catch (LargeRecordParts.ReassemblyException e) {
+                // An inline skeleton original about another patient.
+                return refuse(transfer, extract, e.reason(), e.getMessage());
             } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
                 RecordSizeBudget.TooLargeException over = RecordSizeBudget.refusal(e);
                 if (over != null) {
                     return refuseTooLarge(transfer, extract, over.getMessage());
                 }
-                messaging.acknowledge(transfer, extract.messageId(), ReasonCode.R21);
-                transfers.fail(transfer, TransferStatus.FAILED, ReasonCode.R21.code(), "Attachment "
-                        + attachment.contentId() + " could not be decoded (base64 or gzip)");
-                tasks.cancel(EXTRACT_DUE, transfer.getConversationId());
+                refuse(transfer, extract, ReasonCode.R21, "Attachment " + attachment.contentId()
+                        + " could not be decoded (base64 or gzip)");
                 return InboundOutcome.processed("extract refused: an attachment could not be decoded");
             }
         }
@@ -154,14 +156,20 @@ public class RequesterSide {
         return InboundOutcome.processed("extract received");
     }
 
-    /** The extract (the part that carried the files) refused with 30; nothing of it is kept to be offered. */
-    private InboundOutcome refuseTooLarge(Transfer transfer, ReceivedMessage extract, String problem) {
+    /** The extract refused with this code; nothing of it is kept to be offered. */
+    private InboundOutcome refuse(Transfer transfer, ReceivedMessage extract, ReasonCode reason, String problem) {
         for (StoredContent.Kind kind : List.of(StoredContent.Kind.EXTRACT, StoredContent.Kind.ATTACHMENT)) {
             contentStore.ofTransfer(transfer.getId(), kind).forEach(c -> contentStore.delete(c.getId()));
         }
-        messaging.acknowledge(transfer, extract.messageId(), ReasonCode.R30);
-        transfers.fail(transfer, TransferStatus.FAILED, ReasonCode.R30.code(), problem);
+        messaging.acknowledge(transfer, extract.messageId(), reason);
+        transfers.fail(transfer, TransferStatus.FAILED, reason.code(), problem);
         tasks.cancel(EXTRACT_DUE, transfer.getConversationId());
+        return InboundOutcome.processed("extract refused with code " + reason.code());
+    }
+
+    /** The extract (the part that carried the files) refused with 30; nothing of it is kept to be offered. */
+    private InboundOutcome refuseTooLarge(Transfer transfer, ReceivedMessage extract, String problem) {
+        refuse(transfer, extract, ReasonCode.R30, problem);
         LOG.log(Level.INFO, "Conversation {0}: extract refused with code 30 (over a size limit)",
                 transfer.getConversationId());
         return InboundOutcome.processed("extract refused: over a size limit");
@@ -197,8 +205,12 @@ public class RequesterSide {
         AttachmentDescription description = AttachmentDescription.parse(attachment.description());
         InputStream bytes = transported(attachment);
         try {
-            InputStream original = budget.limit("Attachment " + attachment.contentId(),
-                    description.compressed() ? new GZIPInputStream(bytes) : bytes);
+            BufferedInputStream original = new BufferedInputStream(budget.limit("Attachment "
+                    + attachment.contentId(), description.compressed() ? new GZIPInputStream(bytes) : bytes));
+            if (LargeRecordParts.isSkeletonOriginal(attachment.description(), original)) {
+                // A skeleton's real extract sent inline (cid:): it replaces the core, as one sent separately does.
+                return largeRecords.replaceExtract(transfer, original);
+            }
             String type = description.contentType() != null && !description.contentType().isBlank()
                     ? description.contentType() : attachment.contentType();
             return contentStore.write(StoredContent.ofTransfer(transfer.getId(), StoredContent.Kind.ATTACHMENT,

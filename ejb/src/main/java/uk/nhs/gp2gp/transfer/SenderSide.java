@@ -121,16 +121,9 @@ public class SenderSide {
         }
         Optional<PatientRecord> record = records.find(OdsCode.of(request.toOds()), new NhsNumber(request.nhsNumber()));
         if (record.isPresent()) {
-            List<StoredContent> files = records.attachments(record.get());
             try (InputStream extract = records.openExtract(record.get())) {
-                if (largeRecords.needsLargeMessaging(records.extractOf(record.get()), files)) {
-                    // Too big for one message: the extract announces the files, the continue request brings them.
-                    OutboundMessage message = largeRecords.extract(transfer, extract, files);
-                    extractGoesOut(transfer, message);
-                    largeRecords.announcedBy(transfer, message.messageId());
-                } else {
-                    sendExtract(transfer, extract, inline(files));
-                }
+                sendRecord(transfer, records.extractOf(record.get()).getLength(), extract,
+                        records.attachments(record.get()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -153,10 +146,23 @@ public class SenderSide {
         return refusal.isPresent();
     }
 
-    /** The extract goes out, then the acknowledgement of the request (as the NHS adaptors do). */
-    public void sendExtract(Transfer transfer, InputStream storedRecord, List<InlineAttachment> attachments) {
-        extractGoesOut(transfer, codec.extract(transfer.getConversationId(), transfer.getEhrRequestId(),
-                storedRecord, attachments, messaging.ours(transfer), messaging.theirs(transfer)));
+    /**
+     * The record goes out: in one message when the whole of it fits, by large messaging otherwise (the
+     * extract announces the files, or a skeleton stands in for a long extract; the continue request
+     * brings the rest). Stored and partner-supplied records alike. The request's acknowledgement
+     * follows the last message of the record.
+     */
+    public void sendRecord(Transfer transfer, long extractBytes, InputStream extract, List<StoredContent> files) {
+        if (largeRecords.needsLargeMessaging(extractBytes, files)) {
+            OutboundMessage message = largeRecords.extract(transfer, extract, files);
+            // The request is acknowledged once its last part has gone (LargeRecordSender.sendParts), as GA does.
+            extractGoesOut(transfer, message);
+            largeRecords.announcedBy(transfer, message.messageId());
+        } else {
+            extractGoesOut(transfer, codec.extract(transfer.getConversationId(), transfer.getEhrRequestId(),
+                    extract, inline(files), messaging.ours(transfer), messaging.theirs(transfer)));
+            messaging.acknowledge(transfer, transfer.getRequestMessageId(), null);
+        }
     }
 
     private void extractGoesOut(Transfer transfer, OutboundMessage extract) {
@@ -167,7 +173,6 @@ public class SenderSide {
                 transfer.getSendingOds() + " to " + transfer.getRequestingOds()));
         transfer.recordExtract(extract.messageId(), clock.instant());
         transfers.move(transfer, TransferStatus.EXTRACT_SENT);
-        messaging.acknowledge(transfer, transfer.getRequestMessageId(), null);
         tasks.cancel(EXTRACT_SUPPLY_DUE, transfer.getConversationId());
         // The window includes its last instant (an acknowledgement exactly 8 days later is on time):
         // give up only after it.

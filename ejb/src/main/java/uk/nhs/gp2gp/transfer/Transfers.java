@@ -262,12 +262,13 @@ public class Transfers {
     /**
      * Sender side: the partner system supplies the extract for a request that waits for it. It goes
      * only if the patient is still registered at the requesting practice; otherwise the request is
-     * refused with code 19 and the returned transfer says so.
+     * refused with code 19 and the returned transfer says so. It goes as a stored record does: inline
+     * when it fits one message, as a skeleton otherwise.
      */
     public Transfer supplyExtract(String conversationId, byte[] record) {
         Transfer transfer = waitingForExtract(conversationId);
         if (!sender.refusedAsNotRegistered(transfer)) {
-            sender.sendExtract(transfer, new java.io.ByteArrayInputStream(record), List.of());
+            sender.sendRecord(transfer, record.length, new java.io.ByteArrayInputStream(record), List.of());
         }
         return transfer;
     }

@@ -51,7 +51,7 @@ public class MhsTransport implements Transport {
                 settings.timeout());
     }
 
-    static Map<String, String> headers(OutboundMessage message, Practice destination, String fromAsid) {
+    public static Map<String, String> headers(OutboundMessage message, Practice destination, String fromAsid) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Interaction-Id", message.interactionId());
         headers.put("Correlation-Id", message.conversationId());
@@ -65,8 +65,11 @@ public class MhsTransport implements Transport {
         return headers;
     }
 
-    /** The inbound envelope without its ebXML, in the outbound API's field names. */
-    static byte[] outboundBody(byte[] envelope) {
+    /**
+     * The inbound envelope without its ebXML, in the outbound API's field names (no others: the
+     * adaptor's schema refuses unknown fields). Public for the tests that check it against that schema.
+     */
+    public static byte[] outboundBody(byte[] envelope) {
         JsonObject in;
         try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(envelope))) {
             in = reader.readObject();

@@ -116,12 +116,18 @@ final class Gp2gpWorld implements AutoCloseable {
 
     /** What we queued for the partner in this transfer, oldest first, as the partner reads it. */
     List<Gp2gpMessage> sent(Transfer transfer) {
+        return sentEnvelopes(transfer).stream()
+                .map(envelope -> new MessageParser().parseJson(new ByteArrayInputStream(envelope),
+                        AttachmentSink.DISCARD))
+                .toList();
+    }
+
+    /** What we queued for the partner in this transfer, oldest first, as the MHS JSON the transport sends. */
+    List<byte[]> sentEnvelopes(Transfer transfer) {
         return inTransaction(() -> {
             Outbox outbox = bean(Outbox.class);
             return outbox.ofTransfer(transfer.getId()).stream().map(OutboxMessage::getId).map(outbox::load)
-                    .map(m -> new MessageParser().parseJson(new ByteArrayInputStream(m.envelope()),
-                            AttachmentSink.DISCARD))
-                    .toList();
+                    .map(m -> m.envelope()).toList();
         });
     }
 

@@ -10,6 +10,9 @@ import static uk.nhs.gp2gp.message.TestMessages.SENDER;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
@@ -95,6 +98,34 @@ class MessageFactoryTest {
         assertEquals("20260301101530", payload.header().creationTime());
         assertEquals("2026-03-01T10:15:30Z", extract.envelope().timestamp());
         assertEquals(CONVERSATION, extract.conversationId());
+    }
+
+    @Test
+    void aStoredUk07RecordGoesOnAsUk07AndABareExtractAsUk06() {
+        Gp2gpMessage uk07 = FACTORY.ehrExtract(Interaction.EHR_EXTRACT_UK07, CONVERSATION,
+                (EhrRequest) TestMessages.request().payload(), SENDER, REQUESTER, List.of(), false);
+        String stored = Hl7Writer.toXml(uk07.payload());
+        Gp2gpMessage resent = FACTORY.ehrExtractOfRecord(CONVERSATION, "REQ", new java.io.ByteArrayInputStream(
+                stored.getBytes(java.nio.charset.StandardCharsets.UTF_8)), SENDER, REQUESTER, List.of(), List.of());
+        assertEquals(Interaction.EHR_EXTRACT_UK07.id(), resent.interactionId());
+        assertTrue(Hl7Writer.toXml(resent.payload()).startsWith("<RCMR_IN030000UK07"));
+        String bare = stored.substring(stored.indexOf("<EhrExtract"), stored.indexOf("</EhrExtract>") + 13)
+                .replace("<EhrExtract", "<EhrExtract xmlns=\"urn:hl7-org:v3\"");
+        assertEquals(Interaction.EHR_EXTRACT.id(), FACTORY.ehrExtractOfRecord(CONVERSATION, "REQ",
+                new java.io.ByteArrayInputStream(bare.getBytes(java.nio.charset.StandardCharsets.UTF_8)), SENDER,
+                REQUESTER, List.of(), List.of()).interactionId());
+    }
+
+    @Test
+    void hl7TimesAreUkLocalTimeAndEbxmlTimesUtc() {
+        MessageFactory summer = new MessageFactory(Clock.fixed(Instant.parse("2026-07-01T10:15:30Z"), ZoneOffset.UTC));
+        Gp2gpMessage ack = summer.acknowledgement(CONVERSATION, REQUESTER, SENDER, "REF", Acknowledgement.Type.AA,
+                null, null);
+        assertEquals("20260701111530", ack.payload().header().creationTime(),
+                "British Summer Time, as the adaptors write");
+        assertEquals("2026-07-01T10:15:30Z", ack.envelope().timestamp());
+        assertEquals("20260301101530", ((EhrExtract) extractWithFiles().payload()).header().creationTime(),
+                "Greenwich Mean Time in winter");
     }
 
     @Test

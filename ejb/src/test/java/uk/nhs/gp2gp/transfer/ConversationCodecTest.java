@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,12 +59,22 @@ class ConversationCodecTest {
                 ReasonCode.R06);
         String payload = new String(codec.read(built.envelope()).payload(), StandardCharsets.UTF_8);
         assertEquals(2, payload.split("code=\"06\"", -1).length - 1);
+        assertEquals(2, payload.split("displayName=\"Patient not at surgery\"", -1).length - 1,
+                "the EhrRequestAckCode text in both places");
 
         ReceivedMessage read = codec.read(built.envelope());
         assertEquals(AckType.AE, read.ackType());
         assertEquals("REQ-MSG", read.refersTo());
         assertEquals("06", read.reasonCode());
         assertEquals("P99002", read.fromOds());
+    }
+
+    @Test
+    void aNegativeAcknowledgementsTextIsTheVocabularysNotOurShortName() {
+        String payload = new String(codec.read(codec.acknowledgement("CONV-1", SENDER, REQUESTER, "REQ-MSG",
+                AckType.AE, ReasonCode.R19).envelope()).payload(), StandardCharsets.UTF_8);
+        assertTrue(payload.contains("displayName=\"Sender check indicates that Requester is not the patient\u2019s "
+                + "current healthcare provider\""), payload);
     }
 
     @Test
@@ -216,6 +230,91 @@ class ConversationCodecTest {
         ReceivedMessage read = codec.read(json.getBytes(StandardCharsets.UTF_8));
         assertTrue(read.isContinueRequest());
         assertTrue(payloadOf(payload).contains(read.refersTo()), "the extract id comes from the payload");
+    }
+
+    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private static final String BARE_RECORD = "<EhrExtract xmlns=\"urn:hl7-org:v3\"><id root=\"X\"/>"
+            + "<recordTarget><patient><id extension=\"9990000026\"/></patient></recordTarget></EhrExtract>";
+
+    @Test
+    void aFileOfATypeTheAdaptorRefusesGoesAsOctetStreamAndItsDescriptionKeepsTheRealType() {
+        InlineAttachment letter = new InlineAttachment("D1@hub", DOCX, true, "letter.docx", "UEsDBA==");
+        OutboundMessage built = codec.extract("C6", "R6", stream(BARE_RECORD), List.of(letter), SENDER, REQUESTER);
+
+        JsonObject attachment = attachments(built).getJsonObject(0);
+        assertEquals("application/octet-stream", attachment.getString("content_type"));
+        AttachmentDescription description = AttachmentDescription.parse(attachment.getString("description"));
+        assertEquals(DOCX, description.contentType(), "the receiver reads the real type here");
+        assertEquals("letter.docx", description.filename());
+        ReceivedMessage read = codec.read(built.envelope());
+        assertEquals(DOCX, AttachmentDescription.parse(read.attachments().get(0).description()).contentType());
+    }
+
+    @Test
+    void aTypeTheAdaptorAcceptsIsSentAsItIs() {
+        InlineAttachment scan = new InlineAttachment("D1@hub", "image/png", true,
+                AttachmentDescription.of("scan.png", "image/png", 3), "AAEC");
+        OutboundMessage built = codec.extract("C7", "R7", stream(BARE_RECORD), List.of(scan), SENDER, REQUESTER);
+        assertEquals("image/png", attachments(built).getJsonObject(0).getString("content_type"));
+    }
+
+    @Test
+    void anEmptyFileGoesAsAnAbsentAttachmentTextNeverAsAnEmptyPayload() {
+        InlineAttachment empty = new InlineAttachment("D1@hub", DOCX, true,
+                AttachmentDescription.of("empty.docx", DOCX, 0), "");
+        OutboundMessage built = codec.extract("C8", "R8", stream(BARE_RECORD), List.of(empty), SENDER, REQUESTER);
+
+        JsonObject attachment = attachments(built).getJsonObject(0);
+        assertEquals("text/plain", attachment.getString("content_type"));
+        assertTrue(attachment.getBoolean("is_base64"));
+        String text = new String(java.util.Base64.getDecoder().decode(attachment.getString("payload")),
+                StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("The file could not be included with the Electronic Record\nempty.docx\nP99002:C8"),
+                text);
+        AttachmentDescription description = AttachmentDescription.parse(attachment.getString("description"));
+        assertEquals("empty.docx", description.filename(), "the record's reference to the file still resolves");
+        assertEquals("text/plain", description.contentType());
+        assertEquals(attachment.getString("payload").length(), description.length());
+    }
+
+    @Test
+    void anEmptyFileSentInAPartOfItsOwnIsTheAbsentAttachmentTextToo() {
+        OutboundMessage part = codec.filePart("C9", SENDER, REQUESTER, "PART-9", "empty.docx", DOCX, "");
+        JsonObject attachment = attachments(part).getJsonObject(0);
+        assertEquals(ConversationCodec.absentAttachment("empty.docx", SENDER, "C9"), attachment.getString("payload"));
+        assertEquals("text/plain", attachment.getString("content_type"));
+    }
+
+    @Test
+    void everyAttachmentNamesItsDocument() {
+        InlineAttachment scan = new InlineAttachment("D1@hub", "image/png", true,
+                AttachmentDescription.of("scan.png", "image/png", 3), "AAEC");
+        JsonObject inline = attachments(codec.extract("C10", "R10", stream(BARE_RECORD), List.of(scan), SENDER,
+                REQUESTER)).getJsonObject(0);
+        assertTrue(inline.getString("document_id").matches("_[0-9A-F-]{36}"), inline.toString());
+
+        JsonObject part = attachments(codec.filePart("C10", SENDER, REQUESTER, "PART-10", "scan.png", "image/png",
+                "AAEC")).getJsonObject(0);
+        assertEquals("_PART-10", part.getString("document_id"));
+        JsonObject fragment = attachments(codec.fragment("C10", SENDER, REQUESTER, "FRAG-10",
+                "PART-10_0.messageattachment", "AAEC")).getJsonObject(0);
+        assertEquals("_FRAG-10", fragment.getString("document_id"));
+
+        ConversationCodec.LargeExtract large = codec.largeExtract("C10", "R10", stream(BARE_RECORD), "9990000026",
+                List.of(new ExternalPart("PART-10", AttachmentDescription.of("scan.png", "image/png", 3))), SENDER,
+                REQUESTER, 4_500_000, 4_500_000);
+        JsonObject announced = json(large.message()).getJsonArray("external_attachments").getJsonObject(0);
+        assertEquals("_PART-10", announced.getString("document_id"), "as its COPC names it");
+    }
+
+    private static JsonArray attachments(OutboundMessage message) {
+        return json(message).getJsonArray("attachments");
+    }
+
+    private static JsonObject json(OutboundMessage message) {
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(message.envelope()))) {
+            return reader.readObject();
+        }
     }
 
     private static String payloadOf(Path file) throws java.io.IOException {

@@ -33,6 +33,17 @@ class LargeRecordsTest {
     }
 
     @Test
+    void theWholeMessageCountsAgainstSpinesLimitNotOnlyItsAttachments() {
+        // 3,375,000 bytes of file are 4,500,000 characters: inline with a small extract, not with a 600 KB one.
+        assertTrue(InlineLimits.fit(100_000, List.of(3_375_000L)));
+        assertFalse(InlineLimits.fit(600_000, List.of(3_375_000L)), "4.5 MB of attachments and a 600 KB extract");
+        assertFalse(InlineLimits.fit(4_990_000, List.of()), "an extract alone near Spine's limit, with its envelope");
+        long roomLeft = InlineLimits.SPINE_MAX_BYTES - InlineLimits.messageBytes(0, List.of(3L));
+        assertTrue(InlineLimits.fit(roomLeft, List.of(3L)));
+        assertFalse(InlineLimits.fit(roomLeft + 1, List.of(3L)), "one byte over 4,999,600 in all");
+    }
+
+    @Test
     void theSkeletonIsKnownByItsDomainDataWhateverTheSpacingAndCase() {
         assertTrue(LargeRecordParts.isSkeleton("Filename=\"x.gzip\" ContentType=text/xml DomainData=\"X-GP2GP-Skeleton: Yes\""));
         assertTrue(LargeRecordParts.isSkeleton("DomainData=\"x-gp2gp-skeleton:YES\""));

@@ -26,6 +26,18 @@ class ReasonCodeTest {
     }
 
     @Test
+    void theNackTextIsTheEhrRequestAckCodeVocabularys() {
+        // As the national repository writes them (prm-repo-ehr-transfer-service AcknowledgementErrorCode).
+        assertEquals("Patient not at surgery", ReasonCode.R06.displayName());
+        assertEquals("EHR Extract received without corresponding request", ReasonCode.R09.displayName());
+        assertEquals("Failed to successfully generate EHR Extract", ReasonCode.R10.displayName());
+        assertEquals("Duplicate EHR Extract received", ReasonCode.R12.displayName());
+        assertEquals("Failed to successfully integrate EHR Extract", ReasonCode.R11.displayName());
+        assertEquals("Large Message general failure", ReasonCode.R30.displayName());
+        Arrays.stream(ReasonCode.values()).forEach(code -> assertFalse(code.displayName().isBlank(), code.code()));
+    }
+
+    @Test
     void everyCodeSaysWhatItMeansAndWhatToDo() {
         for (ReasonCode code : ReasonCode.values()) {
             assertTrue(code.code().matches("\\d{2}"), code.name());

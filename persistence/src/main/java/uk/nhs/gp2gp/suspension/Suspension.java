@@ -84,6 +84,10 @@ public class Suspension {
     @Column(name = "purge_after")
     private Instant purgeAfter;
 
+    /** Times the intake was retried by itself after it failed or timed out. */
+    @Column(name = "intake_retries")
+    private int intakeRetries;
+
     @Version
     private int version;
 
@@ -127,10 +131,27 @@ public class Suspension {
 
     /** An operator retried the failed transfer: the record is asked for again, in the new conversation. */
     public void retried(String conversationId, Instant now) {
-        moveTo(SuspensionStatus.REQUEST_SENT, now);
+        askedAgain(now);
         this.inboundConversationId = conversationId;
+    }
+
+    /**
+     * The repository asks again by itself, counted against its retry limit; the new conversation is
+     * named ({@link #requested}) once it exists.
+     */
+    public void retriedAutomatically(Instant now) {
+        askedAgain(now);
+        this.intakeRetries++;
+    }
+
+    private void askedAgain(Instant now) {
+        moveTo(SuspensionStatus.REQUEST_SENT, now);
         this.failureCode = null;
         this.failureReason = null;
+    }
+
+    public int getIntakeRetries() {
+        return intakeRetries;
     }
 
     public void held(long bytes, Instant now) {

@@ -381,9 +381,13 @@ class RepositoryIT {
         assertEquals(PRACTICE_A, released.getString("releasedToOds"));
     }
 
-    /** Retention: a released record is soft-deleted (asking again gets 06), then deleted after the period. */
+    /**
+     * Retention: a released record is soft-deleted: asked for again within the period it is sent again,
+     * as the national repository does (a soft-deleted record goes out until it is deleted for good);
+     * after the period it is deleted and asking again gets 06.
+     */
     @Test
-    void aReleasedRecordIsRefusedThenDeletedAfterTheRetentionPeriod() {
+    void aReleasedRecordIsSentAgainWithinTheRetentionPeriodThenDeleted() {
         String patient = heldRecordOf(nextPatient());
         registeredAt(patient, PRACTICE_B);
         String conversation = request(patient, PRACTICE_B);
@@ -394,12 +398,16 @@ class RepositoryIT {
 
         registeredAt(patient, PRACTICE_C);
         String again = request(patient, PRACTICE_C);
-        JsonPath refused = waitFor(again, "REQUESTER", t -> "FAILED".equals(t.getString("status")));
-        assertEquals("06", refused.getString("failure.code"));
+        waitFor(again, "REQUESTER", t -> "READY_TO_INTEGRATE".equals(t.getString("status")));
 
         DeployedWar.shiftClock(app, DeployedWar.RETENTION);
         JsonPath deleted = waitForHolding(patient, "DELETED");
         assertEquals(0, deleted.getLong("sizeBytes"));
+        // Back at B, whose first transfer ended (C's is still open, awaiting integration).
+        registeredAt(patient, PRACTICE_B);
+        String afterDeletion = request(patient, PRACTICE_B);
+        JsonPath refused = waitFor(afterDeletion, "REQUESTER", t -> "FAILED".equals(t.getString("status")));
+        assertEquals("06", refused.getString("failure.code"));
     }
 
     @Test
