@@ -95,8 +95,12 @@ final class Gp2gpWorld implements AutoCloseable {
 
     /** The partner's message arrives through the MHS adaptor, in a transaction of its own. */
     InboundOutcome receive(Gp2gpMessage message) {
-        return receive(MhsJsonWriter.toJson(message, a -> "Q".repeat((int) a.length()))
-                .getBytes(StandardCharsets.UTF_8));
+        return receive(json(message).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The message as the MHS adaptor hands it over (each attachment's content a run of Qs). */
+    static String json(Gp2gpMessage message) {
+        return MhsJsonWriter.toJson(message, a -> "Q".repeat((int) a.length()));
     }
 
     /** An MHS JSON envelope arrives through the MHS adaptor, in a transaction of its own. */
