@@ -1,8 +1,6 @@
 package uk.nhs.gp2gp.component;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uk.nhs.gp2gp.component.Gp2gpWorld.HOSTED;
 
 import com.sun.net.httpserver.HttpServer;
@@ -48,7 +46,7 @@ import uk.nhs.gp2gp.transport.OutboxRelay;
 class WhoIsSpeakingComponentTest {
 
     /** Not in the directory: M85019's real party key starts with another code. */
-    private static final PracticeSystem UNLISTED = new PracticeSystem("M85019", "928942012545", "YGM24-820388");
+    static final PracticeSystem UNLISTED = new PracticeSystem("M85019", "928942012545", "YGM24-820388");
     /** In the directory, reached through the MHS adaptor; party key 5EP-807264. */
     private static final PracticeSystem LISTED = new PracticeSystem("C88653", "031759679512", "5EP-807264");
     /** In the directory, spoken for by the peer instance "north". */
@@ -190,37 +188,15 @@ class WhoIsSpeakingComponentTest {
                 registeredAt(NORTHERN.odsCode()), NORTHERN, HOSTED)).kind(), "north's, not the MHS adaptor's");
     }
 
-    @Test
-    void withoutTheMhsAnUnlistedRequesterCannotBeAnsweredAndTheTransferSaysWhy() {
-        try (Gp2gpWorld loopback = new Gp2gpWorld()) {
-            String patient = registeredAt(loopback, UNLISTED.odsCode());
-            Gp2gpMessage request = loopback.partner.ehrRequest(MessageIds.newId(), patient, UNLISTED, HOSTED);
-
-            InboundOutcome outcome = loopback.receive(request);
-
-            assertEquals(InboundOutcome.Kind.PROCESSED, outcome.kind(), outcome.detail());
-            Transfer transfer = loopback.transfer(request.conversationId(), TransferRole.SENDER);
-            assertEquals(TransferStatus.REFUSED, transfer.getStatus());
-            assertNull(transfer.getFailureCode(), "no refusal was sent: nothing could carry it");
-            assertTrue(transfer.getFailureText().contains("not in the practice directory"), transfer.getFailureText());
-            assertTrue(transfer.getFailureText().contains("MHS adaptor"), transfer.getFailureText());
-            assertEquals(List.of(), loopback.sent(transfer), "nothing waits in the outbox for a route that is not there");
-        }
-    }
-
     private static InboundOutcome receiveFromPeer(Gp2gpMessage message, String peer) {
         byte[] json = Gp2gpWorld.json(message).getBytes(StandardCharsets.UTF_8);
         return world.inTransaction(() -> world.bean(InboundReceiver.class).receive(json, InboundSource.peer(peer)));
     }
 
-    private static String registeredAt(String odsCode) {
-        return registeredAt(world, odsCode);
-    }
-
     /** A new patient whom demographics show registered at that practice. */
-    private static String registeredAt(Gp2gpWorld in, String odsCode) {
+    private static String registeredAt(String odsCode) {
         String patient = Gp2gpWorld.newPatient();
-        in.inTransaction(() -> in.bean(LocalDemographics.class).put(new NhsNumber(patient), odsCode,
+        world.inTransaction(() -> world.bean(LocalDemographics.class).put(new NhsNumber(patient), odsCode,
                 HOSTED.odsCode(), false, null));
         return patient;
     }
