@@ -11,9 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import uk.nhs.gp2gp.demographics.LocalDemographics;
 import uk.nhs.gp2gp.identifier.MessageIds;
-import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.message.Gp2gpMessage;
 import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferRole;
@@ -38,9 +36,7 @@ class NoRouteComponentTest {
 
     @Test
     void anUnlistedRequesterCannotBeAnsweredAndTheTransferSaysWhy() {
-        String patient = Gp2gpWorld.newPatient();
-        world.inTransaction(() -> world.bean(LocalDemographics.class).put(new NhsNumber(patient), UNLISTED.odsCode(),
-                HOSTED.odsCode(), false, null));
+        String patient = world.patientRegisteredAt(UNLISTED.odsCode());
         Gp2gpMessage request = world.partner.ehrRequest(MessageIds.newId(), patient, UNLISTED, HOSTED);
 
         InboundOutcome outcome = world.receive(request);

@@ -11,18 +11,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import uk.nhs.gp2gp.demographics.LocalDemographics;
 import uk.nhs.gp2gp.identifier.MessageIds;
-import uk.nhs.gp2gp.identifier.NhsNumber;
-import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.message.Acknowledgement;
 import uk.nhs.gp2gp.message.EhrRequest;
 import uk.nhs.gp2gp.message.ExternalAttachment;
 import uk.nhs.gp2gp.message.Gp2gpMessage;
-import uk.nhs.gp2gp.message.Hl7Writer;
 import uk.nhs.gp2gp.message.OutgoingFile;
 import uk.nhs.gp2gp.message.PracticeSystem;
-import uk.nhs.gp2gp.record.PatientRecords;
 import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferRole;
 import uk.nhs.gp2gp.transfer.TransferStatus;
@@ -89,7 +84,7 @@ class UnusableMessagesComponentTest {
 
     @Test
     void anAcknowledgementTheSenderCannotReadIsAnsweredWith18OnTheRequest() {
-        Gp2gpMessage request = recordSentFor(registeredPatient());
+        Gp2gpMessage request = recordSentFor(world.patientRegisteredAt(PARTNER.odsCode()));
         Transfer sent = world.transfer(request.conversationId(), TransferRole.SENDER);
         Gp2gpMessage finalAck = world.partner.acknowledgement(request.conversationId(), PARTNER, HOSTED,
                 sent.getExtractMessageId(), Acknowledgement.Type.AA, null, null);
@@ -106,7 +101,7 @@ class UnusableMessagesComponentTest {
 
     @Test
     void aContinueRequestTheSenderCannotReadIsAnsweredWith18OnTheRequest() {
-        Gp2gpMessage request = recordSentFor(registeredPatient());
+        Gp2gpMessage request = recordSentFor(world.patientRegisteredAt(PARTNER.odsCode()));
         Transfer sent = world.transfer(request.conversationId(), TransferRole.SENDER);
         Gp2gpMessage continueRequest = world.partner.continueRequest(request.conversationId(), PARTNER, HOSTED,
                 sent.getExtractMessageId());
@@ -163,21 +158,9 @@ class UnusableMessagesComponentTest {
         return spoilt.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String registeredPatient() {
-        String patient = Gp2gpWorld.newPatient();
-        world.inTransaction(() -> world.bean(LocalDemographics.class).put(new NhsNumber(patient), PARTNER.odsCode(),
-                HOSTED.odsCode(), false, null));
-        return patient;
-    }
-
     /** The partner asks for the hosted practice's stored record, which goes out. */
     private static Gp2gpMessage recordSentFor(String patient) {
-        Gp2gpMessage asBuilt = world.partner.ehrExtract(MessageIds.newId(),
-                (EhrRequest) world.partner.ehrRequest(MessageIds.newId(), patient, PARTNER, HOSTED).payload(),
-                HOSTED, PARTNER, List.of());
-        byte[] record = Hl7Writer.toXml(asBuilt.payload()).getBytes(StandardCharsets.UTF_8);
-        world.inTransaction(() -> world.bean(PatientRecords.class).storeChecked(OdsCode.of(HOSTED.odsCode()),
-                new NhsNumber(patient), record));
+        world.storeRecord(patient);
         Gp2gpMessage request = world.partner.ehrRequest(MessageIds.newId(), patient, PARTNER, HOSTED);
         world.receive(request);
         assertEquals(TransferStatus.EXTRACT_SENT, world.transfer(request.conversationId(), TransferRole.SENDER)

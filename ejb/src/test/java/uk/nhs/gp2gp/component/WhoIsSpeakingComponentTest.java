@@ -14,24 +14,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import uk.nhs.gp2gp.demographics.LocalDemographics;
 import uk.nhs.gp2gp.identifier.MessageIds;
-import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.message.Acknowledgement;
 import uk.nhs.gp2gp.message.EhrExtract;
-import uk.nhs.gp2gp.message.EhrRequest;
 import uk.nhs.gp2gp.message.Gp2gpMessage;
-import uk.nhs.gp2gp.message.Hl7Writer;
 import uk.nhs.gp2gp.message.Interaction;
 import uk.nhs.gp2gp.message.PracticeSystem;
 import uk.nhs.gp2gp.practice.PracticeDetails;
 import uk.nhs.gp2gp.practice.Practices;
-import uk.nhs.gp2gp.record.PatientRecords;
 import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferRole;
 import uk.nhs.gp2gp.transfer.TransferStatus;
-import uk.nhs.gp2gp.transfer.TransferStore;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 import uk.nhs.gp2gp.transport.InboundReceiver;
 import uk.nhs.gp2gp.transport.InboundSource;
@@ -85,8 +79,8 @@ class WhoIsSpeakingComponentTest {
 
     @Test
     void anUnlistedRequesterWhosePatientIsRegisteredThereGetsTheRecordWhereItsRequestCameFrom() {
-        String patient = registeredAt(UNLISTED.odsCode());
-        storeRecord(patient);
+        String patient = world.patientRegisteredAt(UNLISTED.odsCode());
+        world.storeRecord(patient);
         Gp2gpMessage request = world.partner.ehrRequest(MessageIds.newId(), patient, UNLISTED, HOSTED);
 
         InboundOutcome outcome = world.receive(request);
@@ -112,8 +106,8 @@ class WhoIsSpeakingComponentTest {
 
     @Test
     void anUnlistedRequesterWhosePatientIsNotRegisteredThereIsRefusedWith19() {
-        String patient = registeredAt(LISTED.odsCode());
-        storeRecord(patient);
+        String patient = world.patientRegisteredAt(LISTED.odsCode());
+        world.storeRecord(patient);
         Gp2gpMessage request = world.partner.ehrRequest(MessageIds.newId(), patient, UNLISTED, HOSTED);
 
         world.receive(request);
@@ -131,8 +125,8 @@ class WhoIsSpeakingComponentTest {
 
     @Test
     void theUnlistedRequesterSpeaksInItsConversationAndNobodyElseDoes() {
-        String patient = registeredAt(UNLISTED.odsCode());
-        storeRecord(patient);
+        String patient = world.patientRegisteredAt(UNLISTED.odsCode());
+        world.storeRecord(patient);
         Gp2gpMessage request = world.partner.ehrRequest(MessageIds.newId(), patient, UNLISTED, HOSTED);
         world.receive(request);
         String extractId = world.transfer(request.conversationId(), TransferRole.SENDER).getExtractMessageId();
@@ -151,7 +145,7 @@ class WhoIsSpeakingComponentTest {
 
     @Test
     void aListedPracticeIsKnownByItsWholePartyKeyAndItsSystem() {
-        String patient = registeredAt(LISTED.odsCode());
+        String patient = world.patientRegisteredAt(LISTED.odsCode());
         Gp2gpMessage request = world.partner.ehrRequest(MessageIds.newId(), patient, LISTED, HOSTED);
         PracticeSystem otherSystem = new PracticeSystem(LISTED.odsCode(), "900000009199", LISTED.partyKey());
         Gp2gpMessage impostor = world.partner.ehrRequest(MessageIds.newId(), patient, otherSystem, HOSTED);
@@ -166,7 +160,7 @@ class WhoIsSpeakingComponentTest {
     @Test
     void aPracticeWhosePartyKeyIsAHostedPracticesIsForbiddenWhateverItsOdsCode() {
         PracticeSystem borrowedKey = new PracticeSystem(UNLISTED.odsCode(), UNLISTED.asid(), HOSTED.partyKey());
-        Gp2gpMessage request = world.partner.ehrRequest(MessageIds.newId(), registeredAt(UNLISTED.odsCode()),
+        Gp2gpMessage request = world.partner.ehrRequest(MessageIds.newId(), world.patientRegisteredAt(UNLISTED.odsCode()),
                 borrowedKey, HOSTED);
 
         assertEquals(InboundOutcome.Kind.FORBIDDEN, world.receive(request).kind());
@@ -174,40 +168,22 @@ class WhoIsSpeakingComponentTest {
 
     @Test
     void aPeerSpeaksOnlyForItsOwnPracticesAndNeverForAnUnlistedOne() {
-        Gp2gpMessage northern = world.partner.ehrRequest(MessageIds.newId(), registeredAt(NORTHERN.odsCode()),
+        Gp2gpMessage northern = world.partner.ehrRequest(MessageIds.newId(), world.patientRegisteredAt(NORTHERN.odsCode()),
                 NORTHERN, HOSTED);
-        Gp2gpMessage unlisted = world.partner.ehrRequest(MessageIds.newId(), registeredAt(UNLISTED.odsCode()),
+        Gp2gpMessage unlisted = world.partner.ehrRequest(MessageIds.newId(), world.patientRegisteredAt(UNLISTED.odsCode()),
                 UNLISTED, HOSTED);
-        Gp2gpMessage listed = world.partner.ehrRequest(MessageIds.newId(), registeredAt(LISTED.odsCode()),
+        Gp2gpMessage listed = world.partner.ehrRequest(MessageIds.newId(), world.patientRegisteredAt(LISTED.odsCode()),
                 LISTED, HOSTED);
 
         assertEquals(InboundOutcome.Kind.PROCESSED, receiveFromPeer(northern, "north").kind());
         assertEquals(InboundOutcome.Kind.FORBIDDEN, receiveFromPeer(unlisted, "north").kind());
         assertEquals(InboundOutcome.Kind.FORBIDDEN, receiveFromPeer(listed, "north").kind(), "the MHS adaptor's");
         assertEquals(InboundOutcome.Kind.FORBIDDEN, world.receive(world.partner.ehrRequest(MessageIds.newId(),
-                registeredAt(NORTHERN.odsCode()), NORTHERN, HOSTED)).kind(), "north's, not the MHS adaptor's");
+                world.patientRegisteredAt(NORTHERN.odsCode()), NORTHERN, HOSTED)).kind(), "north's, not the MHS adaptor's");
     }
 
     private static InboundOutcome receiveFromPeer(Gp2gpMessage message, String peer) {
         byte[] json = Gp2gpWorld.json(message).getBytes(StandardCharsets.UTF_8);
         return world.inTransaction(() -> world.bean(InboundReceiver.class).receive(json, InboundSource.peer(peer)));
-    }
-
-    /** A new patient whom demographics show registered at that practice. */
-    private static String registeredAt(String odsCode) {
-        String patient = Gp2gpWorld.newPatient();
-        world.inTransaction(() -> world.bean(LocalDemographics.class).put(new NhsNumber(patient), odsCode,
-                HOSTED.odsCode(), false, null));
-        return patient;
-    }
-
-    /** The hosted practice stores the patient's record, as its system does through the API. */
-    private static void storeRecord(String patient) {
-        Gp2gpMessage asBuilt = world.partner.ehrExtract(MessageIds.newId(),
-                (EhrRequest) world.partner.ehrRequest(MessageIds.newId(), patient, LISTED, HOSTED).payload(),
-                HOSTED, LISTED, List.of());
-        byte[] record = Hl7Writer.toXml(asBuilt.payload()).getBytes(StandardCharsets.UTF_8);
-        world.inTransaction(() -> world.bean(PatientRecords.class).storeChecked(OdsCode.of(HOSTED.odsCode()),
-                new NhsNumber(patient), record));
     }
 }
