@@ -269,7 +269,7 @@ public class ConversationCodec {
     /** Who sent it: the whole ebXML party key, the HL7 sending ASID, and the practice the HL7 names as sender. */
     private static Party sender(EbxmlEnvelope header, Gp2gpMessage message) {
         return message == null ? new Party(null, null, header.fromPartyId())
-                : new Party(speaker(message, message.fromOds()), message.fromAsid(), header.fromPartyId());
+                : new Party(speaker(message), message.fromAsid(), header.fromPartyId());
     }
 
     private static Party receiver(EbxmlEnvelope header, Gp2gpMessage message) {
@@ -278,8 +278,8 @@ public class ConversationCodec {
     }
 
     /** The HL7 names its sender in a request (the author) and a fragment (From); an extract's author wrote the record. */
-    private static String speaker(Gp2gpMessage message, String ods) {
-        return message.payload() instanceof EhrExtract ? null : ods;
+    private static String speaker(Gp2gpMessage message) {
+        return message.payload() instanceof EhrExtract ? null : message.fromOds();
     }
 
     /**
