@@ -191,6 +191,24 @@ class WorkflowAndInspectorReadAlikeTest {
         assertEquals(ReasonCode.R30.code(), NackCode.LARGE_MESSAGE_GENERAL_FAILURE.code());
     }
 
+    /**
+     * A request whose HL7 does not name its author: nothing else names the requesting practice (a party
+     * key holds no ODS code), so the inspector fails it with 18 and the workflow refuses it at the door.
+     */
+    @Test
+    void aRequestWithoutItsAuthorIsFailedWith18AndRefused() {
+        String request = new String(request().envelope(), UTF_8);
+        byte[] withoutAuthor = request.replace("extension=\\\"" + REQUESTER.odsCode() + "\\\"", "extension=\\\"\\\"")
+                .getBytes(UTF_8);
+        List<Violation> errors = inspectionErrors(withoutAuthor);
+        assertEquals(List.of("requestingOds"), errors.stream().map(Violation::field).toList());
+        assertEquals(NackCode.REQUEST_MALFORMED, errors.get(0).nackCode());
+
+        UnreadableMessageException refused = assertThrows(UnreadableMessageException.class,
+                () -> codec.read(withoutAuthor));
+        assertEquals("requestingOds", refused.field());
+    }
+
     /** The JSON envelope without one of its fields. */
     private static byte[] without(String json, String field) {
         JsonObject envelope = Json.createReader(new StringReader(json)).readObject();
