@@ -1,11 +1,12 @@
 package uk.nhs.gp2gp.message;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
- * The ebXML SOAP envelope that carries every GP2GP message (protocol 3.1). Party ids are party keys
- * ({@code <ODS>-<digits>}); the first manifest reference is the HL7 payload.
+ * The ebXML SOAP envelope that carries every GP2GP message (protocol 3.1). Party ids are Spine party
+ * keys, which say nothing of the practice's ODS code ({@code YGM24-820388} is M85019's): a practice is
+ * known by its whole key, its ASID or the ODS code the HL7 payload gives. The first manifest reference
+ * is the HL7 payload.
  *
  * @param timestamp as written: {@code 2013-10-25T16:59:29Z} (real ones also lack the zone, or say "null")
  * @param refToMessageId set on transport acknowledgements
@@ -18,14 +19,6 @@ public record EbxmlEnvelope(String fromPartyId, String toPartyId, String cpaId, 
 
     public EbxmlEnvelope {
         references = List.copyOf(references);
-    }
-
-    public String fromOds() {
-        return odsOfPartyKey(fromPartyId);
-    }
-
-    public String toOds() {
-        return odsOfPartyKey(toPartyId);
     }
 
     /** References to parts of this message (cid:), the HL7 payload's included. */
@@ -42,14 +35,5 @@ public record EbxmlEnvelope(String fromPartyId, String toPartyId, String cpaId, 
     public ManifestReference payloadReference() {
         return references.stream().filter(ManifestReference::hl7Payload).findFirst()
                 .orElse(references.isEmpty() ? null : references.get(0));
-    }
-
-    /** Party keys are "ODS-digits": RHM-801710 belongs to RHM. */
-    static String odsOfPartyKey(String partyKey) {
-        if (partyKey == null || partyKey.isBlank()) {
-            return null;
-        }
-        int dash = partyKey.indexOf('-');
-        return (dash < 0 ? partyKey : partyKey.substring(0, dash)).strip().toUpperCase(Locale.ROOT);
     }
 }

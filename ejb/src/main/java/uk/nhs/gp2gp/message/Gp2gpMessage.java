@@ -64,26 +64,27 @@ public record Gp2gpMessage(EbxmlEnvelope envelope, Hl7Message payload, List<Atta
         };
     }
 
-    /** The practice that sent this message: the payload says it where it can, else the party key. */
+    /**
+     * The practice the payload names as sender (a request's author, an extract's author, a fragment's From);
+     * null where it names none. Never cut from the ebXML party key, which does not contain it.
+     */
     public String fromOds() {
-        String fromPayload = switch (payload) {
+        return switch (payload) {
             case EhrRequest r -> r.requestingOds();
             case EhrExtract x -> x.sendingOds();
             case CopcMessage c -> c.fromOds();
             case null, default -> null;
         };
-        return fromPayload != null ? fromPayload : envelope == null ? null : envelope.fromOds();
     }
 
-    /** The practice this message is for. */
+    /** The practice the payload names as destination; null where it names none. */
     public String toOds() {
-        String fromPayload = switch (payload) {
+        return switch (payload) {
             case EhrRequest r -> r.sendingOds();
             case EhrExtract x -> x.requestingOds();
             case CopcMessage c -> c.toOds();
             case null, default -> null;
         };
-        return fromPayload != null ? fromPayload : envelope == null ? null : envelope.toOds();
     }
 
     public String fromAsid() {

@@ -111,6 +111,19 @@ public final class MessageParser {
         return finish(envelope, payload, attachments, externalOf(envelope, json.externalAttachments()), notes);
     }
 
+    /**
+     * Only the ebXML envelope of an MHS JSON envelope, for a message whose HL7 could not be read: its
+     * conversation and message ids still say whom to answer. Null when there is no envelope that can be read.
+     */
+    public EbxmlEnvelope envelopeOfJson(InputStream in) {
+        try {
+            MhsJsonEnvelope json = new MhsJsonReader(limits).read(in);
+            return json.ebXml() == null ? null : xml.envelope(new StringReader(json.ebXml()), "ebXML").value();
+        } catch (MessageProblem unreadable) {
+            return null;
+        }
+    }
+
     public Gp2gpMessage parseMultipart(InputStream in, String contentType, AttachmentSink sink) {
         try (MultipartEbxmlReader reader = MultipartEbxmlReader.open(in, contentType, limits)) {
             EbxmlEnvelope envelope = reader.envelope();

@@ -111,8 +111,9 @@ public final class MessageValidator {
     private void request(EhrRequest r) {
         id("requestId", REQUEST + "id/@root", r.requestId(), true);
         nhsNumber(REQUEST + "recordTarget/patient/id/@extension", r.nhsNumber());
-        ods("requestingOds", REQUEST + "author" + ORG, r.requestingOds());
-        ods("sendingOds", REQUEST + "destination" + ORG, r.sendingOds());
+        // Nothing else names the practices of a request (a party key does not contain the ODS code): required.
+        requiredOds("requestingOds", REQUEST + "author" + ORG, r.requestingOds());
+        requiredOds("sendingOds", REQUEST + "destination" + ORG, r.sendingOds());
     }
 
     private void extract(EhrExtract x) {
@@ -209,10 +210,18 @@ public final class MessageValidator {
         }
     }
 
-    /** A practice the payload names: when it is missing, receivers take the ebXML party's. */
+    private void requiredOds(String field, String location, String value) {
+        if (value == null || value.isBlank()) {
+            required(field, location, "the practice's ODS code");
+        } else if (!ODS.matcher(value.strip()).matches()) {
+            found.add(Violation.error(field, location, "not an ODS code", "3 to 8 letters and digits", code));
+        }
+    }
+
+    /** A practice the payload names: where it is missing, the conversation says who takes part. */
     private void ods(String field, String location, String value) {
         if (value == null || value.isBlank()) {
-            warn(field, location, "missing: the ebXML party's ODS code stands in");
+            warn(field, location, "missing");
         } else if (!ODS.matcher(value.strip()).matches()) {
             warn(field, location, "not an ODS code (3 to 8 letters and digits)");
         }

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import uk.nhs.gp2gp.audit.Actor;
 import uk.nhs.gp2gp.audit.AuditEntry;
@@ -41,6 +42,24 @@ public class Practices {
 
     public Optional<Practice> find(OdsCode odsCode) {
         return Optional.ofNullable(em.find(Practice.class, odsCode.value()));
+    }
+
+    /** The practice whose ebXML party key is {@code partyKey}, compared whole (case aside): Spine's keys say nothing of the ODS code. */
+    public Optional<Practice> findByPartyKey(String partyKey) {
+        if (partyKey == null || partyKey.isBlank()) {
+            return Optional.empty();
+        }
+        return em.createQuery("select p from Practice p where upper(p.partyKey) = :key", Practice.class)
+                .setParameter("key", partyKey.strip().toUpperCase(Locale.ROOT)).getResultStream().findFirst();
+    }
+
+    /** The practice whose system is {@code asid} (the HL7 communicationFunction device id). */
+    public Optional<Practice> findByAsid(String asid) {
+        if (asid == null || asid.isBlank()) {
+            return Optional.empty();
+        }
+        return em.createQuery("select p from Practice p where p.asid = :asid", Practice.class)
+                .setParameter("asid", asid.strip()).getResultStream().findFirst();
     }
 
     /** Creates or replaces a practice's details for {@code actor}, audited with the change. */

@@ -16,6 +16,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
@@ -34,6 +35,7 @@ import uk.nhs.gp2gp.message.EhrRequest;
 import uk.nhs.gp2gp.message.ExternalAttachment;
 import uk.nhs.gp2gp.message.Gp2gpMessage;
 import uk.nhs.gp2gp.message.Hl7Writer;
+import uk.nhs.gp2gp.message.Interaction;
 import uk.nhs.gp2gp.message.MessageFactory;
 import uk.nhs.gp2gp.message.MessageLimits;
 import uk.nhs.gp2gp.message.MessageParser;
@@ -42,6 +44,7 @@ import uk.nhs.gp2gp.message.MhsJsonWriter;
 import uk.nhs.gp2gp.message.OutgoingFile;
 import uk.nhs.gp2gp.message.PracticeSystem;
 import uk.nhs.gp2gp.message.UnreadableMessageException;
+import uk.nhs.gp2gp.message.Violation;
 import uk.nhs.gp2gp.transport.OutboundMessage;
 
 /**
@@ -211,11 +214,13 @@ public class ConversationCodec {
     }
 
     /**
-     * Reads an inbound MHS JSON envelope as the inspector does; throws {@link UnreadableMessageException}
-     * for the first error the reader or the validator found, except those the workflow answers in the
-     * conversation with a negative acknowledgement carrying the same code: a request's or an extract's
-     * NHS number (18, 21) and a part the manifest names that is not in the message (a COPC without
-     * its attachment: 30).
+     * Reads an inbound MHS JSON envelope as the inspector does. A message whose content cannot be used
+     * comes back with its {@link ReceivedMessage#fault() fault} (the inspector's first error, with its
+     * code) when its envelope names a GP2GP interaction other than a request and its conversation and
+     * message ids can be read: it is answered in its conversation. Otherwise the first error is thrown as
+     * {@link UnreadableMessageException}, except those the workflow answers itself with the same code: a
+     * request's or an extract's NHS number (18, 21) and a part the manifest names that is not in the
+     * message (a COPC without its attachment: 30).
      */
     public ReceivedMessage read(byte[] envelope) {
         List<String> contents = new ArrayList<>();
@@ -228,19 +233,24 @@ public class ConversationCodec {
                 contents.add(new String(part.content().readAllBytes(), UTF_8));
             }, text -> payload[0] = text);
         } catch (MessageProblem e) {
-            throw UnreadableMessageException.of(e);
+            UnreadableMessageException unreadable = UnreadableMessageException.of(e);
+            EbxmlEnvelope header = new MessageParser(LIMITS).envelopeOfJson(new ByteArrayInputStream(envelope));
+            return unusable(header, null, e.violations().isEmpty() ? null : e.violations().get(0))
+                    .orElseThrow(() -> unreadable);
         }
-        message.errors().stream().filter(v -> !ANSWERED_IN_CONVERSATION.contains(v.field())).findFirst()
-                .ifPresent(v -> {
-                    throw UnreadableMessageException.of(v);
-                });
+        Optional<Violation> fault = message.errors().stream()
+                .filter(v -> !ANSWERED_IN_CONVERSATION.contains(v.field())).findFirst();
+        if (fault.isPresent()) {
+            return unusable(message.envelope(), message, fault.get())
+                    .orElseThrow(() -> UnreadableMessageException.of(fault.get()));
+        }
         EbxmlEnvelope header = message.envelope();
         String conversationId = id("conversationId", header.conversationId());
         String messageId = id("messageId", header.messageId());
-        String fromOds = header.fromOds();
-        String toOds = header.toOds();
-        // Who sent it, as the transport and the HL7 wrapper say (the HL7 author is content: the record's practice).
-        Party sender = new Party(fromOds, message.fromAsid(), header.fromPartyId());
+        Party sender = sender(header, message);
+        Party receiver = receiver(header, message);
+        String fromOds = message.fromOds();
+        String toOds = message.toOds();
         List<ExternalPart> external = message.externalAttachments().stream()
                 .map(e -> new ExternalPart(upper(e.messageId()), e.description().text())).toList();
         List<InlineAttachment> attachments = new ArrayList<>();
@@ -253,21 +263,55 @@ public class ConversationCodec {
         byte[] hl7 = payload[0].getBytes(UTF_8);
         String interactionId = message.interactionId();
         return switch (message.payload()) {
-            case EhrRequest r -> new ReceivedMessage(interactionId, conversationId, messageId,
-                    orElse(r.requestingOds(), fromOds), orElse(r.sendingOds(), toOds), r.nhsNumber(), null, null,
-                    null, null, upper(r.requestId()), List.of(), List.of(), hl7, sender);
-            case EhrExtract x -> new ReceivedMessage(interactionId, conversationId, messageId,
-                    orElse(x.sendingOds(), fromOds), orElse(x.requestingOds(), toOds), x.nhsNumber(), null, null,
-                    null, null, upper(x.requestId()), external, attachments, hl7, sender);
+            case EhrRequest r -> new ReceivedMessage(interactionId, conversationId, messageId, fromOds, toOds,
+                    r.nhsNumber(), null, null, null, null, upper(r.requestId()), List.of(), List.of(), hl7, sender,
+                    receiver, null);
+            case EhrExtract x -> new ReceivedMessage(interactionId, conversationId, messageId, fromOds, toOds,
+                    x.nhsNumber(), null, null, null, null, upper(x.requestId()), external, attachments, hl7, sender,
+                    receiver, null);
             case Acknowledgement a -> new ReceivedMessage(interactionId, conversationId, messageId, fromOds, toOds,
                     null, upper(a.refersTo()), AckType.valueOf(a.type().name()),
                     reason(a, AckReason::code), reason(a, AckReason::text), null, List.of(), List.of(), hl7,
-                    sender);
+                    sender, receiver, null);
             // A continue request names the extract it continues; an attachment COPC names nothing.
             case CopcMessage c -> new ReceivedMessage(interactionId, conversationId, messageId, fromOds, toOds,
                     null, c.kind() == CopcMessage.Kind.CONTINUE_REQUEST ? upper(c.acknowledgedMessageId()) : null,
-                    null, null, null, null, external, attachments, hl7, sender);
+                    null, null, null, null, external, attachments, hl7, sender, receiver, null);
         };
+    }
+
+    /**
+     * A message whose content cannot be used, to be answered in its conversation: only when its envelope
+     * names a GP2GP interaction that continues a conversation and its ids can be read. A request stays
+     * refused at the door: nothing of it can be trusted to say whom to answer.
+     */
+    private static Optional<ReceivedMessage> unusable(EbxmlEnvelope header, Gp2gpMessage message, Violation fault) {
+        if (header == null || fault == null) {
+            return Optional.empty();
+        }
+        Optional<Interaction> interaction = Interaction.of(header.action()).filter(i -> i != Interaction.EHR_REQUEST);
+        if (interaction.isEmpty() || !readable(header.conversationId()) || !readable(header.messageId())) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReceivedMessage(interaction.get().id(), id("conversationId", header.conversationId()),
+                id("messageId", header.messageId()), null, null, null, null, null, null, null, null, List.of(),
+                List.of(), new byte[0], sender(header, message), receiver(header, message), fault));
+    }
+
+    /** Who sent it: the whole ebXML party key, the HL7 sending ASID, and the practice the HL7 names as sender. */
+    private static Party sender(EbxmlEnvelope header, Gp2gpMessage message) {
+        return message == null ? new Party(null, null, header.fromPartyId())
+                : new Party(speaker(message), message.fromAsid(), header.fromPartyId());
+    }
+
+    private static Party receiver(EbxmlEnvelope header, Gp2gpMessage message) {
+        return message == null ? new Party(null, null, header.toPartyId())
+                : new Party(message.toOds(), message.toAsid(), header.toPartyId());
+    }
+
+    /** The HL7 names its sender in a request (the author) and a fragment (From); an extract's author wrote the record. */
+    private static String speaker(Gp2gpMessage message) {
+        return message.payload() instanceof EhrExtract ? null : message.fromOds();
     }
 
     /**
@@ -315,6 +359,15 @@ public class ConversationCodec {
             return MessageIds.normalise(field, value);
         } catch (InvalidIdentifierException e) {
             throw new UnreadableMessageException(field, e.getMessage(), null);
+        }
+    }
+
+    private static boolean readable(String id) {
+        try {
+            MessageIds.normalise("id", id);
+            return true;
+        } catch (InvalidIdentifierException e) {
+            return false;
         }
     }
 

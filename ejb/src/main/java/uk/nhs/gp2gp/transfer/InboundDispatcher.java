@@ -10,12 +10,9 @@ import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import uk.nhs.gp2gp.identifier.InvalidIdentifierException;
-import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.message.Interaction;
 import uk.nhs.gp2gp.message.UnreadableMessageException;
 import uk.nhs.gp2gp.practice.Practice;
-import uk.nhs.gp2gp.practice.Practices;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 import uk.nhs.gp2gp.transport.InboundReceiver;
 import uk.nhs.gp2gp.transport.InboundSource;
@@ -24,7 +21,8 @@ import uk.nhs.gp2gp.transport.InboundSource;
  * Every inbound GP2GP message comes through here, one transaction each: read it, recognise a
  * duplicate (same message id: answered the same, processed once), and hand it to the side of the
  * conversation it belongs to. A message for a conversation we do not know creates no state. A
- * message from an authenticated caller is first checked against the practice directory.
+ * message from an authenticated caller is first checked against the practice directory; one whose
+ * content cannot be used is answered in its conversation with the code its fault deserves.
  */
 @Stateless
 @Local(InboundReceiver.class)
@@ -48,8 +46,8 @@ public class InboundDispatcher implements InboundReceiver {
     @EJB
     private LargeRecordParts largeRecords;
 
-    @EJB
-    private Practices practices;
+    @Inject
+    private PracticeIdentification identification;
 
     @Override
     public InboundOutcome receive(byte[] envelope, InboundSource source) {
@@ -67,7 +65,7 @@ public class InboundDispatcher implements InboundReceiver {
                     message.interactionId(), message.messageId(), source.describe(), notAllowed.get());
             return InboundOutcome.forbidden(notAllowed.get());
         }
-        InboundOutcome outcome = dispatch(message);
+        InboundOutcome outcome = message.isUsable() ? dispatch(message) : unusable(message);
         LOG.log(Level.INFO, "Conversation {0}: {1} {2}: {3}", message.conversationId(), message.interactionId(),
                 message.messageId(), outcome.kind());
         return outcome;
@@ -87,48 +85,63 @@ public class InboundDispatcher implements InboundReceiver {
     }
 
     /**
-     * A message from outside that names a practice hosted here as its sender (ebXML From party, or a
-     * request's author) is refused whoever sends it: only this instance speaks for its practices.
+     * A message of a known conversation whose content cannot be used gets the negative acknowledgement
+     * its fault deserves from the side it reaches ({@link Faults}), never a refusal that leaves its sender
+     * waiting 8 days. With no conversation to answer in, it is refused at the door.
      */
-    private Optional<String> claimsHostedPractice(ReceivedMessage message) {
-        for (String ods : new String[] {message.sender() == null ? null : message.sender().odsCode(),
-                message.fromOds()}) {
-            Optional<Practice> practice;
-            try {
-                practice = ods == null ? Optional.empty() : practices.find(OdsCode.of(ods));
-            } catch (InvalidIdentifierException notACode) {
-                continue;
-            }
-            if (practice.filter(Practice::isHosted).isPresent()) {
-                return Optional.of("Practice " + practice.get().getOdsCode()
-                        + " is hosted here: only this instance sends its messages");
+    private InboundOutcome unusable(ReceivedMessage message) {
+        for (TransferRole side : Faults.sidesReceiving(message.interaction())) {
+            Optional<Transfer> transfer = transfers.lock(message.conversationId(), side);
+            if (transfer.isPresent()) {
+                return once(transfer.get(), message, t -> switch (side) {
+                    case SENDER -> sender.unusableReceived(t, message);
+                    case REQUESTER -> switch (message.interaction()) {
+                        case COPC -> largeRecords.received(t, message);
+                        case ACKNOWLEDGEMENT -> requester.requestAcknowledged(t, message);
+                        default -> requester.extractReceived(t, message);
+                    };
+                });
             }
         }
-        return Optional.empty();
+        return InboundOutcome.refused("Unreadable message, and no conversation " + message.conversationId()
+                + " to answer it in: " + message.fault().describe());
     }
 
     /**
-     * Why the caller may not send this message, if it may not: a peer speaks only for the practices
-     * the directory gives it (the MHS adaptor for those it gives no peer), with their ASID, and only
-     * in conversations those practices take part in. The sender is the ebXML From party; a request
-     * must also be made in its own name.
+     * A message from outside that names a practice hosted here as its sender, by any of the identifiers
+     * the directory knows it by (party key, ASID, the ODS code the HL7 gives), is refused whoever sends
+     * it: only this instance speaks for its practices.
+     */
+    private Optional<String> claimsHostedPractice(ReceivedMessage message) {
+        return identification.namedAsSender(message).stream().filter(Practice::isHosted).findFirst()
+                .map(hosted -> "Practice " + hosted.getOdsCode() + " is hosted here: only this instance sends its"
+                        + " messages");
+    }
+
+    /**
+     * Why the caller may not send this message, if it may not. The sending practice is identified as
+     * {@link PracticeIdentification} says (party key, else ASID, else the request's author), never by a
+     * piece of its party key. A peer speaks only for the practices the directory gives it, with their
+     * ASID, and only in conversations those practices take part in; a request must be made in its own
+     * name. The MHS adaptor also speaks for practices the directory does not list: their requests are
+     * answered (through the MHS), and in a known conversation only the party the request came from speaks.
      */
     private Optional<String> senderNotAllowed(ReceivedMessage message, InboundSource source) {
-        String ods = message.sender().odsCode();
-        Optional<Practice> practice;
-        try {
-            practice = practices.find(OdsCode.of(ods));
-        } catch (InvalidIdentifierException e) {
-            return Optional.of("The message names no valid sending practice (ebXML From PartyId)");
-        }
+        Optional<Practice> practice = identification.sender(message);
         if (practice.isEmpty()) {
-            return Optional.of("The sending practice " + ods + " is not in the practice directory");
+            return source.peer() != null
+                    ? Optional.of("The sending practice (" + describe(message.sender()) + ") is not in the practice"
+                            + " directory, and " + source.describe() + " speaks only for the practices it gives it")
+                    : notThePartner(message);
         }
+        String ods = practice.get().getOdsCode();
         if (!Objects.equals(practice.get().getPeer(), source.peer())) {
             return Optional.of("Practice " + ods + " is not reached through " + source.describe());
         }
         String asid = practice.get().getAsid();
-        if (asid != null && !asid.equals(message.sender().asid())) {
+        // A payload that could not be read names no ASID: then its party key alone says who sent it.
+        boolean asidGiven = message.isUsable() || message.sender().asid() != null;
+        if (asid != null && asidGiven && !asid.equals(message.sender().asid())) {
             return Optional.of("The sending ASID " + message.sender().asid() + " is not practice " + ods
                     + "'s in the practice directory (" + asid + ")");
         }
@@ -141,6 +154,26 @@ public class InboundDispatcher implements InboundReceiver {
             return Optional.of("Practice " + ods + " takes no part in conversation " + message.conversationId());
         }
         return Optional.empty();
+    }
+
+    /** A practice the directory does not list may start a conversation, and then speak only in its own. */
+    private Optional<String> notThePartner(ReceivedMessage message) {
+        List<Transfer> conversation = transfers.ofConversation(message.conversationId());
+        if (conversation.isEmpty() || conversation.stream().anyMatch(t -> isPartner(t, message.sender()))) {
+            return Optional.empty();
+        }
+        return Optional.of("The sending practice (" + describe(message.sender()) + ") takes no part in conversation "
+                + message.conversationId());
+    }
+
+    /** The party a request came from, as it named itself then: the same party key, or the same ASID. */
+    private static boolean isPartner(Transfer transfer, Party sender) {
+        return sender.partyKey() != null && sender.partyKey().equalsIgnoreCase(transfer.getPartnerPartyKey())
+                || sender.asid() != null && sender.asid().equals(transfer.getPartnerAsid());
+    }
+
+    private static String describe(Party party) {
+        return "party key " + party.partyKey() + ", ASID " + party.asid();
     }
 
     /** An acknowledgement either answers our request (we are the requester) or our extract (we are the sender). */
@@ -178,8 +211,9 @@ public class InboundDispatcher implements InboundReceiver {
     }
 
     /**
-     * A message we cannot read. A request we could read enough of is answered with its code by the
-     * sender side; anything else is refused at the door with the reason (nothing to answer to).
+     * A message we cannot read even the ids of, or a request with nothing to trust in it: refused at the
+     * door with the reason (nothing to answer to). A request we could read enough of is answered with
+     * its code by the sender side, any other message of a known conversation by {@link #unusable}.
      */
     private InboundOutcome unreadable(UnreadableMessageException e) {
         LOG.log(Level.INFO, "Unreadable inbound message: {0} ({1})", e.field(), e.nackCode());

@@ -106,6 +106,10 @@ public class LargeRecordParts {
             messaging.acknowledge(transfer, copc.messageId(), lateReason(transfer));
             return InboundOutcome.processed("part refused: transfer is " + transfer.getStatus());
         }
+        if (!copc.isUsable()) {
+            return unusablePart(transfer, copc, "Part " + copc.messageId() + " cannot be processed: "
+                    + copc.fault().describe());
+        }
         if (copc.attachments().isEmpty() && copc.externalParts().isEmpty()) {
             return unusablePart(transfer, copc, "Part " + copc.messageId() + " carries no attachment and names no parts");
         }

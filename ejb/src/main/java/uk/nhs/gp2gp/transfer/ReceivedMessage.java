@@ -2,6 +2,7 @@ package uk.nhs.gp2gp.transfer;
 
 import java.util.List;
 import uk.nhs.gp2gp.message.Interaction;
+import uk.nhs.gp2gp.message.Violation;
 
 /**
  * What the workflow needs to know of a message that arrived, whatever form it came in. Text
@@ -13,17 +14,27 @@ import uk.nhs.gp2gp.message.Interaction;
  * @param externalParts     for an extract or fragment index: the parts sent separately, in manifest order
  * @param attachments       the parts that came inside this message
  * @param payload           the HL7 payload as received
- * @param sender            who sent it: the ebXML From party (its ODS code and party key) and the HL7
- *                          wrapper's sending ASID (communicationFunctionSnd), as received
+ * @param fromOds           the practice the HL7 payload names as sender (a request's author, a fragment's
+ *                          From, an extract's author: the record's practice); null where it names none
+ * @param toOds             the practice the HL7 payload names as destination; null where it names none
+ * @param sender            who sent it: the ebXML From party key, the HL7 sending ASID (communicationFunctionSnd)
+ *                          and, for a request or a fragment, the HL7 ODS code (see {@link PracticeIdentification})
+ * @param receiver          whom it is for: the ebXML To party key, the HL7 receiving ASID and destination ODS code
+ * @param fault             why its content cannot be used (the first error the validator found), null when it can:
+ *                          its ids could be read, so it is answered in its conversation (see {@link Faults})
  */
 public record ReceivedMessage(String interactionId, String conversationId, String messageId, String fromOds,
         String toOds, String nhsNumber, String refersTo, AckType ackType, String reasonCode, String reasonText,
         String ehrRequestId, List<ExternalPart> externalParts, List<InlineAttachment> attachments, byte[] payload,
-        Party sender) {
+        Party sender, Party receiver, Violation fault) {
 
     /** The interaction: only messages of a GP2GP interaction are read. */
     public Interaction interaction() {
         return Interaction.of(interactionId).orElseThrow();
+    }
+
+    public boolean isUsable() {
+        return fault == null;
     }
 
     /** The requester's COPC asking for the parts of an extract (protocol 2.2). */

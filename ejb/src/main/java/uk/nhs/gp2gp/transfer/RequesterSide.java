@@ -112,7 +112,8 @@ public class RequesterSide {
             messaging.acknowledge(transfer, extract.messageId(), ReasonCode.R12);
             return InboundOutcome.processed("duplicate extract refused");
         }
-        String problem = mismatch(transfer, extract);
+        String problem = extract.isUsable() ? mismatch(transfer, extract)
+                : "The extract cannot be processed: " + extract.fault().describe();
         if (problem != null) {
             messaging.acknowledge(transfer, extract.messageId(), ReasonCode.R21);
             transfers.fail(transfer, TransferStatus.FAILED, ReasonCode.R21.code(), problem);
@@ -235,6 +236,12 @@ public class RequesterSide {
 
     public InboundOutcome requestAcknowledged(Transfer transfer, ReceivedMessage ack) {
         transfers.received(transfer, ack);
+        if (!ack.isUsable()) {
+            // Acknowledgements are never acknowledged: noted; the extract, or its timeout, decides.
+            LOG.log(Level.INFO, "Conversation {0}: an acknowledgement that cannot be read: {1}",
+                    transfer.getConversationId(), ack.fault().field());
+            return InboundOutcome.processed("unusable acknowledgement noted: " + ack.fault().describe());
+        }
         if (ack.ackType().isPositive() || transfer.getStatus() != TransferStatus.REQUESTED) {
             return InboundOutcome.processed("acknowledgement of the request noted");
         }

@@ -21,7 +21,6 @@ import uk.nhs.gp2gp.content.StoredContent;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.practice.Practice;
-import uk.nhs.gp2gp.practice.Practices;
 import uk.nhs.gp2gp.record.PatientRecord;
 import uk.nhs.gp2gp.record.PatientRecords;
 import uk.nhs.gp2gp.scheduler.ScheduledTasks;
@@ -50,9 +49,6 @@ public class SenderSide {
     private PatientRecords records;
 
     @EJB
-    private Practices practices;
-
-    @EJB
     private ScheduledTasks tasks;
 
     @Inject
@@ -70,6 +66,9 @@ public class SenderSide {
     @Inject
     private RegistrationCheck registration;
 
+    @Inject
+    private PracticeIdentification identification;
+
     @EJB
     private AuditLog audit;
 
@@ -82,15 +81,11 @@ public class SenderSide {
     private Duration finalAckTimeout;
 
     public InboundOutcome requestReceived(ReceivedMessage request) {
-        Optional<Practice> ours = practices.find(OdsCode.of(request.toOds())).filter(Practice::isHosted);
+        // For us: the practice the request's To party key, receiving ASID or destination names, hosted here.
+        Optional<Practice> ours = identification.receiver(request).filter(Practice::isHosted);
         if (ours.isEmpty()) {
             return InboundOutcome.refused("The request is for practice " + request.toOds()
                     + ", which is not hosted here");
-        }
-        if (practices.find(OdsCode.of(request.fromOds())).isEmpty()) {
-            // Nobody to answer: the requesting practice is not in our directory (an SDS failure).
-            return InboundOutcome.refused("The requesting practice " + request.fromOds()
-                    + " is not in the practice directory, so it cannot be answered");
         }
         if (transfers.find(request.conversationId(), TransferRole.SENDER).isPresent()) {
             // Same conversation asked again (with another message id): ignored, no second extract.
@@ -98,17 +93,27 @@ public class SenderSide {
         }
         boolean validNumber = NhsNumber.isValid(request.nhsNumber());
         Transfer transfer = new Transfer(request.conversationId(), TransferRole.SENDER, request.nhsNumber(),
-                OdsCode.of(request.fromOds()),
-                OdsCode.of(request.toOds()), clock.instant());
+                OdsCode.of(request.fromOds()), ours.get().odsCode(), clock.instant());
         transfer.recordRequest(request.ehrRequestId(), request.messageId());
+        // Answers go where the request came from, as the NHS adaptors answer: listed in the directory or not.
+        transfer.recordPartner(request.sender().asid(), request.sender().partyKey());
         transfers.add(transfer);
         transfers.received(transfer, request);
+
+        Optional<String> noRoute = messaging.noRouteTo(transfer);
+        if (noRoute.isPresent()) {
+            // Nothing can be sent: the transfer says why, rather than a refusal nobody would receive.
+            transfers.fail(transfer, TransferStatus.REFUSED, null, noRoute.get());
+            LOG.log(Level.WARNING, "Conversation {0}: the request cannot be answered: {1}",
+                    transfer.getConversationId(), noRoute.get());
+            return InboundOutcome.processed("not answered: " + noRoute.get());
+        }
 
         if (!validNumber) {
             refuse(transfer, ReasonCode.R18, "The request's NHS number is missing or fails the modulus 11 check");
             return InboundOutcome.processed("refused: malformed request");
         }
-        if (custodian.decides(request.toOds())) {
+        if (custodian.decides(ours.get().getOdsCode())) {
             // A held record of a suspended patient: only for the practice they are registered at now. The
             // repository's own checks include that one, always on, and note each refusal in the record's history.
             Optional<SenderRules.Refusal> refusal = custodian.check(transfer);
@@ -119,7 +124,7 @@ public class SenderSide {
         } else if (refusedAsNotRegistered(transfer)) {
             return InboundOutcome.processed("refused: the requester is not the patient's registered practice");
         }
-        Optional<PatientRecord> record = records.find(OdsCode.of(request.toOds()), new NhsNumber(request.nhsNumber()));
+        Optional<PatientRecord> record = records.find(ours.get().odsCode(), new NhsNumber(request.nhsNumber()));
         if (record.isPresent()) {
             try (InputStream extract = records.openExtract(record.get())) {
                 sendRecord(transfer, records.extractOf(record.get()).getLength(), extract,
@@ -233,6 +238,30 @@ public class SenderSide {
     public InboundOutcome partAcknowledged(Transfer transfer, ReceivedMessage ack) {
         transfers.received(transfer, ack);
         return InboundOutcome.processed("acknowledgement of a part " + ack.ackType());
+    }
+
+    /**
+     * A message of this conversation the sender side cannot use (a continue request, an acknowledgement):
+     * a negative acknowledgement 18 of the request, and the transfer fails, as the GP2GP adaptor fails
+     * a process it cannot continue. After the transfer ended it is only noted.
+     */
+    public InboundOutcome unusableReceived(Transfer transfer, ReceivedMessage message) {
+        transfers.received(transfer, message);
+        if (transfer.getStatus().isTerminal()) {
+            return InboundOutcome.processed("unusable message ignored: transfer is " + transfer.getStatus());
+        }
+        ReasonCode reason = Faults.answer(message.interaction(), TransferRole.SENDER).orElseThrow();
+        String problem = message.interactionId() + " " + message.messageId() + " cannot be processed: "
+                + message.fault().describe();
+        messaging.acknowledge(transfer, transfer.getRequestMessageId(), reason);
+        TransferStatus failed = transfer.getStatus() == TransferStatus.EXTRACT_SENT ? TransferStatus.NOT_INTEGRATED
+                : TransferStatus.REFUSED;
+        transfers.fail(transfer, failed, reason.code(), problem);
+        tasks.cancel(EXTRACT_SUPPLY_DUE, transfer.getConversationId());
+        tasks.cancel(FINAL_ACK_DUE, transfer.getConversationId());
+        LOG.log(Level.INFO, "Conversation {0}: an unusable {1} answered with code {2}", transfer.getConversationId(),
+                message.interactionId(), reason.code());
+        return InboundOutcome.processed("unusable message refused: " + reason.code());
     }
 
     public void extractSupplyTimedOut(String conversationId) {

@@ -44,21 +44,26 @@ public class MhsTransport implements Transport {
 
     @Override
     public void send(OutboundMessage message, Practice destination) throws TransportException {
+        send(message, destination.getOdsCode());
+    }
+
+    /** Sends to the practice with this ODS code, listed in the directory or not: the adaptor finds its route. */
+    public void send(OutboundMessage message, String destinationOds) throws TransportException {
         String url = outboundUrl.filter(u -> !u.isBlank()).orElseThrow(() -> new TransportException(
                 "gp2gp.transport is mhs but gp2gp.mhs.outbound-url is not set", false));
         String fromAsid = practices.find(OdsCode.of(message.fromOds())).map(Practice::getAsid).orElse("");
-        HttpDelivery.post(URI.create(url), headers(message, destination, fromAsid), outboundBody(message.envelope()),
-                settings.timeout());
+        HttpDelivery.post(URI.create(url), headers(message, destinationOds, fromAsid),
+                outboundBody(message.envelope()), settings.timeout());
     }
 
-    public static Map<String, String> headers(OutboundMessage message, Practice destination, String fromAsid) {
+    public static Map<String, String> headers(OutboundMessage message, String destinationOds, String fromAsid) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Interaction-Id", message.interactionId());
         headers.put("Correlation-Id", message.conversationId());
         headers.put("Message-Id", message.messageId());
         headers.put("wait-for-response", "false");
         // The adaptor looks up the route and contract of the practice that receives the message.
-        headers.put("ods-code", destination.getOdsCode());
+        headers.put("ods-code", destinationOds);
         if (!fromAsid.isBlank()) {
             headers.put("from-asid", fromAsid);
         }

@@ -11,6 +11,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -104,9 +105,12 @@ public class OutboxRelay {
     private boolean deliver(long id) {
         OutboundMessage message = outbox.load(id);
         try {
-            Practice destination = practices.find(OdsCode.of(message.toOds())).orElseThrow(() ->
-                    new TransportException("Practice " + message.toOds() + " is not in the practice directory", false));
-            transports.to(destination).send(message, destination);
+            Optional<Practice> destination = practices.find(OdsCode.of(message.toOds()));
+            if (destination.isPresent()) {
+                transports.to(destination.get()).send(message, destination.get());
+            } else {
+                transports.sendToUnlisted(message);
+            }
             outbox.markSent(id);
             LOG.log(Level.DEBUG, "Sent {0} {1} in conversation {2}", message.interactionId(), message.messageId(),
                     message.conversationId());

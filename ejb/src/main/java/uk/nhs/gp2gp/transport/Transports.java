@@ -28,6 +28,24 @@ public class Transports {
         return destination.isHosted() ? loopback : current();
     }
 
+    /** Whether a practice the directory does not list can be reached: only the MHS adaptor routes by ODS code alone. */
+    public boolean routesUnlisted() {
+        return current() == mhs;
+    }
+
+    /**
+     * Sends to a practice the directory does not list (a requester the NHS adaptors would answer too):
+     * through the MHS adaptor, which finds its route from the ODS code; with no MHS there is no route.
+     */
+    public void sendToUnlisted(OutboundMessage message) throws TransportException {
+        if (!routesUnlisted()) {
+            throw new TransportException("Practice " + message.toOds() + " is not in the practice directory, and only "
+                    + "the MHS adaptor routes to a practice by its ODS code alone (gp2gp.transport is " + chosen + ")",
+                    false);
+        }
+        mhs.send(message, message.toOds());
+    }
+
     public Transport current() {
         return switch (chosen.strip().toLowerCase()) {
             case "mhs" -> mhs;

@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import uk.nhs.gp2gp.demographics.LocalDemographics;
+import uk.nhs.gp2gp.identifier.MessageIds;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.TestNhsNumbers;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.message.AttachmentSink;
 import uk.nhs.gp2gp.message.EhrRequest;
 import uk.nhs.gp2gp.message.Gp2gpMessage;
+import uk.nhs.gp2gp.message.Hl7Writer;
 import uk.nhs.gp2gp.message.Interaction;
 import uk.nhs.gp2gp.message.MessageFactory;
 import uk.nhs.gp2gp.message.MessageParser;
@@ -21,6 +24,7 @@ import uk.nhs.gp2gp.message.OutgoingFile;
 import uk.nhs.gp2gp.message.PracticeSystem;
 import uk.nhs.gp2gp.practice.PracticeDetails;
 import uk.nhs.gp2gp.practice.Practices;
+import uk.nhs.gp2gp.record.PatientRecords;
 import uk.nhs.gp2gp.scheduler.ScheduledTasks;
 import uk.nhs.gp2gp.transfer.RequesterSide;
 import uk.nhs.gp2gp.transfer.Transfer;
@@ -67,6 +71,24 @@ final class Gp2gpWorld implements AutoCloseable {
         return TestNhsNumbers.next().value();
     }
 
+    /** A new patient whom demographics show registered at that practice. */
+    String patientRegisteredAt(String odsCode) {
+        String patient = newPatient();
+        inTransaction(() -> bean(LocalDemographics.class).put(new NhsNumber(patient), odsCode, HOSTED.odsCode(),
+                false, null));
+        return patient;
+    }
+
+    /** The hosted practice stores the patient's record, as its system does through the API. */
+    void storeRecord(String patient) {
+        Gp2gpMessage asBuilt = partner.ehrExtract(MessageIds.newId(),
+                (EhrRequest) partner.ehrRequest(MessageIds.newId(), patient, PARTNER, HOSTED).payload(), HOSTED,
+                PARTNER, List.of());
+        byte[] record = Hl7Writer.toXml(asBuilt.payload()).getBytes(StandardCharsets.UTF_8);
+        inTransaction(() -> bean(PatientRecords.class).storeChecked(OdsCode.of(HOSTED.odsCode()),
+                new NhsNumber(patient), record));
+    }
+
     <T> T bean(Class<T> type) {
         return components.get(type);
     }
@@ -95,8 +117,12 @@ final class Gp2gpWorld implements AutoCloseable {
 
     /** The partner's message arrives through the MHS adaptor, in a transaction of its own. */
     InboundOutcome receive(Gp2gpMessage message) {
-        return receive(MhsJsonWriter.toJson(message, a -> "Q".repeat((int) a.length()))
-                .getBytes(StandardCharsets.UTF_8));
+        return receive(json(message).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The message as the MHS adaptor hands it over (each attachment's content a run of Qs). */
+    static String json(Gp2gpMessage message) {
+        return MhsJsonWriter.toJson(message, a -> "Q".repeat((int) a.length()));
     }
 
     /** An MHS JSON envelope arrives through the MHS adaptor, in a transaction of its own. */

@@ -5,24 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static uk.nhs.gp2gp.component.Gp2gpWorld.HOSTED;
 import static uk.nhs.gp2gp.component.Gp2gpWorld.PARTNER;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import uk.nhs.gp2gp.demographics.LocalDemographics;
 import uk.nhs.gp2gp.identifier.MessageIds;
-import uk.nhs.gp2gp.identifier.NhsNumber;
-import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.message.Acknowledgement;
 import uk.nhs.gp2gp.message.EhrExtract;
 import uk.nhs.gp2gp.message.EhrRequest;
 import uk.nhs.gp2gp.message.Gp2gpMessage;
-import uk.nhs.gp2gp.message.Hl7Writer;
 import uk.nhs.gp2gp.message.Interaction;
-import uk.nhs.gp2gp.record.PatientRecords;
 import uk.nhs.gp2gp.transfer.ReasonCode;
 import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferRole;
@@ -147,22 +141,12 @@ class SenderSideComponentTest {
         assertEquals(code, nack.reason().orElseThrow().code());
     }
 
-    /** A new patient whom demographics show registered at that practice. */
     private static String registeredAt(String odsCode) {
-        String patient = Gp2gpWorld.newPatient();
-        world.inTransaction(() -> world.bean(LocalDemographics.class).put(new NhsNumber(patient), odsCode,
-                HOSTED.odsCode(), false, null));
-        return patient;
+        return world.patientRegisteredAt(odsCode);
     }
 
-    /** The hosted practice stores the patient's record, as its system does through the API. */
     private static void storeRecord(String patient) {
-        Gp2gpMessage asBuilt = world.partner.ehrExtract(MessageIds.newId(),
-                (EhrRequest) world.partner.ehrRequest(MessageIds.newId(), patient, PARTNER, HOSTED).payload(),
-                HOSTED, PARTNER, List.of());
-        byte[] record = Hl7Writer.toXml(asBuilt.payload()).getBytes(StandardCharsets.UTF_8);
-        world.inTransaction(() -> world.bean(PatientRecords.class).storeChecked(OdsCode.of(HOSTED.odsCode()),
-                new NhsNumber(patient), record));
+        world.storeRecord(patient);
     }
 
     private static Gp2gpMessage requestFor(String patient) {

@@ -3,6 +3,7 @@ package uk.nhs.gp2gp.transfer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -66,7 +67,10 @@ class ConversationCodecTest {
         assertEquals(AckType.AE, read.ackType());
         assertEquals("REQ-MSG", read.refersTo());
         assertEquals("06", read.reasonCode());
-        assertEquals("P99002", read.fromOds());
+        // An acknowledgement's HL7 names no practice; its party key and ASID say who sent it.
+        assertNull(read.fromOds(), "no ODS code cut from the party key");
+        assertEquals(new Party(null, SENDER.asid(), SENDER.partyKey()), read.sender());
+        assertEquals(new Party(null, REQUESTER.asid(), REQUESTER.partyKey()), read.receiver());
     }
 
     @Test
@@ -102,7 +106,9 @@ class ConversationCodecTest {
         assertEquals("REQ-2", read.ehrRequestId(), "priorEhrRequest links to this conversation's request");
         assertEquals("P99001", read.toOds(), "the destination is the requesting practice");
         assertEquals("M85019", read.fromOds(), "the author stays the practice that wrote the record");
-        assertEquals(SENDER, read.sender(), "the message comes from the sending practice's system, whoever wrote it");
+        assertEquals(new Party(null, SENDER.asid(), SENDER.partyKey()), read.sender(),
+                "the message comes from the sending practice's system, whoever wrote the record: its party key and"
+                        + " ASID say which (its author is the record's practice, and a party key holds no ODS code)");
         assertTrue(payload.contains("<id root=\"" + built.messageId() + "\""), "one id for message and extract");
         assertFalse(payload.contains("31FA3430-6E88-11EA-9384-E83935108FD5\"/>\n    <statusCode"));
         assertTrue(payload.contains("Entire record available to originator"), "clinical content kept");

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import jakarta.json.Json;
@@ -15,12 +16,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.message.Inspection;
+import uk.nhs.gp2gp.message.Interaction;
 import uk.nhs.gp2gp.message.MessageInspector;
 import uk.nhs.gp2gp.message.MessageLimits;
 import uk.nhs.gp2gp.message.MessageProblem;
@@ -39,6 +42,10 @@ class WorkflowAndInspectorReadAlikeTest {
     private static final Party REQUESTER = new Party("P99001", "900000000001", "P99001-000001");
     private static final Party SENDER = new Party("P99002", "900000000002", "P99002-000002");
     private static final String NHS_NUMBER = "9990000018";
+    /** The spoilt messages whose ids can be read and that continue a conversation (not requests). */
+    private static final Set<String> ANSWERED_IN_THE_CONVERSATION = Set.of("extract with a DOCTYPE",
+            "part in another namespace", "extract without its payload", "action and payload disagree",
+            "acknowledgement without a type");
     private final ConversationCodec codec = new ConversationCodec(
             Clock.fixed(Instant.parse("2026-03-01T10:15:30Z"), ZoneOffset.UTC));
     private final MessageInspector inspector = new MessageInspector(MessageLimits.defaults());
@@ -68,37 +75,73 @@ class WorkflowAndInspectorReadAlikeTest {
                 codec.filePart("CONV-1", SENDER, REQUESTER, "PART-1", "letter.txt", "text/plain", "QUJD"));
     }
 
-    /** Good messages spoilt one way each: every one is refused by the workflow. */
+    /**
+     * Good messages spoilt one way each. A request, or a message whose ids or interaction cannot be
+     * read, is refused by the workflow; the others continue a conversation and are taken in with their
+     * fault, to be answered there ({@link #ANSWERED_IN_THE_CONVERSATION}).
+     */
     private Map<String, byte[]> badMessages() {
         String request = new String(request().envelope(), UTF_8);
         String ack = new String(codec.acknowledgement("CONV-1", REQUESTER, SENDER, "EXTRACT-1", AckType.AA, null)
                 .envelope(), UTF_8);
-        return Map.of(
-                "not JSON", "not json".getBytes(UTF_8),
-                "no ebXML header", without(request, "ebXML"),
-                "no payload", without(request, "payload"),
-                "payload in another namespace", request.replace("xmlns=\\\"urn:hl7-org:v3\\\"",
-                        "xmlns=\\\"urn:other\\\"").getBytes(UTF_8),
-                "action and payload disagree", request.replace("<eb:Action>RCMR_IN010000UK05</eb:Action>",
-                        "<eb:Action>RCMR_IN030000UK06</eb:Action>").getBytes(UTF_8),
-                "acknowledgement without a type", ack.replace("<acknowledgement typeCode=\\\"AA\\\">",
-                        "<acknowledgement>").getBytes(UTF_8),
-                "DOCTYPE in the payload", request.replace("\"payload\":\"<RCMR_IN010000UK05",
-                        "\"payload\":\"<!DOCTYPE x [<!ENTITY e \\\"e\\\">]><RCMR_IN010000UK05").getBytes(UTF_8),
-                "message id that is not an id", request.replaceFirst("<eb:MessageId>[^<]*</eb:MessageId>",
-                        "<eb:MessageId>&lt;script&gt;</eb:MessageId>").getBytes(UTF_8));
+        String extract = new String(extract().envelope(), UTF_8);
+        String part = new String(codec.filePart("CONV-1", SENDER, REQUESTER, "PART-1", "letter.txt", "text/plain",
+                "QUJD").envelope(), UTF_8);
+        return Map.ofEntries(
+                Map.entry("extract with a DOCTYPE", extract.replace("\"payload\":\"<RCMR_IN030000UK06",
+                        "\"payload\":\"<!DOCTYPE x [<!ENTITY e \\\"e\\\">]><RCMR_IN030000UK06").getBytes(UTF_8)),
+                Map.entry("part in another namespace", part.replace("xmlns=\\\"urn:hl7-org:v3\\\"",
+                        "xmlns=\\\"urn:other\\\"").getBytes(UTF_8)),
+                Map.entry("extract without its payload", without(extract, "payload")),
+                Map.entry("acknowledgement with an unreadable message id", ack.replaceFirst(
+                        "<eb:MessageId>[^<]*</eb:MessageId>", "<eb:MessageId>&lt;x&gt;</eb:MessageId>")
+                        .replace("<acknowledgement typeCode=\\\"AA\\\">", "<acknowledgement>").getBytes(UTF_8)),
+                Map.entry("not JSON", "not json".getBytes(UTF_8)),
+                Map.entry("no ebXML header", without(request, "ebXML")),
+                Map.entry("no payload", without(request, "payload")),
+                Map.entry("payload in another namespace", request.replace("xmlns=\\\"urn:hl7-org:v3\\\"",
+                        "xmlns=\\\"urn:other\\\"").getBytes(UTF_8)),
+                Map.entry("action and payload disagree", request.replace("<eb:Action>RCMR_IN010000UK05</eb:Action>",
+                        "<eb:Action>RCMR_IN030000UK06</eb:Action>").getBytes(UTF_8)),
+                Map.entry("acknowledgement without a type", ack.replace("<acknowledgement typeCode=\\\"AA\\\">",
+                        "<acknowledgement>").getBytes(UTF_8)),
+                Map.entry("DOCTYPE in the payload", request.replace("\"payload\":\"<RCMR_IN010000UK05",
+                        "\"payload\":\"<!DOCTYPE x [<!ENTITY e \\\"e\\\">]><RCMR_IN010000UK05").getBytes(UTF_8)),
+                Map.entry("message id that is not an id", request.replaceFirst("<eb:MessageId>[^<]*</eb:MessageId>",
+                        "<eb:MessageId>&lt;script&gt;</eb:MessageId>").getBytes(UTF_8)));
     }
 
+
     @TestFactory
-    Stream<DynamicTest> whatTheWorkflowRefusesTheInspectorFailsWithTheSameCode() {
+    Stream<DynamicTest> whatTheWorkflowRefusesOrAnswersTheInspectorFailsWithTheSameCode() {
         return badMessages().entrySet().stream().map(bad -> DynamicTest.dynamicTest(bad.getKey(), () -> {
-            UnreadableMessageException refused = assertThrows(UnreadableMessageException.class,
-                    () -> codec.read(bad.getValue()), "the workflow refuses it");
             List<Violation> errors = inspectionErrors(bad.getValue());
             assertFalse(errors.isEmpty(), "the inspector fails it");
-            assertEquals(errors.get(0).field(), refused.field());
-            assertEquals(errors.get(0).nackCode(), refused.nackCode());
+            if (ANSWERED_IN_THE_CONVERSATION.contains(bad.getKey())) {
+                Violation fault = codec.read(bad.getValue()).fault();
+                assertNotNull(fault, "the workflow takes it in only to answer its fault");
+                assertEquals(errors.get(0).field(), fault.field());
+                assertEquals(errors.get(0).nackCode(), fault.nackCode());
+            } else {
+                UnreadableMessageException refused = assertThrows(UnreadableMessageException.class,
+                        () -> codec.read(bad.getValue()), "the workflow refuses it");
+                assertEquals(errors.get(0).field(), refused.field());
+                assertEquals(errors.get(0).nackCode(), refused.nackCode());
+            }
         }));
+    }
+
+    /** What the workflow answers in the conversation it reads as the conversation's: ids and sender. */
+    @Test
+    void anUnusableMessageIsReadWithItsIdsAndSender() {
+        byte[] broken = badMessages().get("extract with a DOCTYPE");
+        ReceivedMessage read = codec.read(broken);
+        assertEquals("CONV-1", read.conversationId());
+        assertEquals(Interaction.EHR_EXTRACT, read.interaction());
+        assertEquals(SENDER.partyKey(), read.sender().partyKey(), "its party key says who sent it");
+        assertNotNull(read.fault(), "its fault: the XML reader's refusal, which names no code");
+        assertEquals(ReasonCode.R21, Faults.answer(read.interaction(), TransferRole.REQUESTER).orElseThrow(),
+                "the requester answers an extract it cannot use with 21");
     }
 
     @TestFactory
@@ -146,6 +189,24 @@ class WorkflowAndInspectorReadAlikeTest {
         assertEquals(List.of(), read.attachments());
         assertEquals(List.of(), read.externalParts());
         assertEquals(ReasonCode.R30.code(), NackCode.LARGE_MESSAGE_GENERAL_FAILURE.code());
+    }
+
+    /**
+     * A request whose HL7 does not name its author: nothing else names the requesting practice (a party
+     * key holds no ODS code), so the inspector fails it with 18 and the workflow refuses it at the door.
+     */
+    @Test
+    void aRequestWithoutItsAuthorIsFailedWith18AndRefused() {
+        String request = new String(request().envelope(), UTF_8);
+        byte[] withoutAuthor = request.replace("extension=\\\"" + REQUESTER.odsCode() + "\\\"", "extension=\\\"\\\"")
+                .getBytes(UTF_8);
+        List<Violation> errors = inspectionErrors(withoutAuthor);
+        assertEquals(List.of("requestingOds"), errors.stream().map(Violation::field).toList());
+        assertEquals(NackCode.REQUEST_MALFORMED, errors.get(0).nackCode());
+
+        UnreadableMessageException refused = assertThrows(UnreadableMessageException.class,
+                () -> codec.read(withoutAuthor));
+        assertEquals("requestingOds", refused.field());
     }
 
     /** The JSON envelope without one of its fields. */

@@ -60,7 +60,7 @@ class MhsTransportTest {
                 new Party("B86041", "200000001161", "B86041-822103"));
 
         HttpDelivery.post(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"),
-                MhsTransport.headers(request, destination(), "900000000001"),
+                MhsTransport.headers(request, destination().getOdsCode(), "900000000001"),
                 MhsTransport.outboundBody(request.envelope()), Duration.ofSeconds(5));
 
         assertEquals(1, received.size());

@@ -113,6 +113,14 @@ public class Transfer {
     @Column(name = "retry_of")
     private String retryOf;
 
+    /** The partner's system as its request named it (HL7 sending ASID): our answers go there. */
+    @Column(name = "partner_asid")
+    private String partnerAsid;
+
+    /** The partner's ebXML party key as its request named it. */
+    @Column(name = "partner_party_key")
+    private String partnerPartyKey;
+
     @Version
     private int version;
 
@@ -166,6 +174,12 @@ public class Transfer {
     public void recordRequest(String ehrRequest, String requestMessage) {
         this.ehrRequestId = ehrRequest;
         this.requestMessageId = requestMessage;
+    }
+
+    /** The requesting practice's system and party key, as its request named them: answers go to these. */
+    public void recordPartner(String asid, String partyKey) {
+        this.partnerAsid = asid;
+        this.partnerPartyKey = partyKey;
     }
 
     public void recordExtract(String extractMessage, Instant receivedAt) {
@@ -306,6 +320,14 @@ public class Transfer {
 
     public String getRetryOf() {
         return retryOf;
+    }
+
+    public String getPartnerAsid() {
+        return partnerAsid;
+    }
+
+    public String getPartnerPartyKey() {
+        return partnerPartyKey;
     }
 
     public boolean isReturningPatient() {

@@ -19,9 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.message.AttachmentDescription;
-import uk.nhs.gp2gp.practice.Practice;
 import uk.nhs.gp2gp.transfer.ConversationCodec;
 import uk.nhs.gp2gp.transfer.InlineAttachment;
 import uk.nhs.gp2gp.transfer.Party;
@@ -115,9 +113,7 @@ class FakeMhsAdaptorTest {
 
     /** The headers and body MhsTransport sends for this message to the requester's practice. */
     private int sendAsTheHubDoes(OutboundMessage message) throws Exception {
-        Practice destination = new Practice(OdsCode.of(REQUESTER.odsCode()), Instant.now());
-        destination.update("Synthetic", REQUESTER.asid(), REQUESTER.partyKey(), false, null, null, Instant.now());
-        return post(MhsTransport.headers(message, destination, SENDER.asid()), "application/json",
+        return post(MhsTransport.headers(message, REQUESTER.odsCode(), SENDER.asid()), "application/json",
                 new String(MhsTransport.outboundBody(message.envelope()), UTF_8));
     }
 

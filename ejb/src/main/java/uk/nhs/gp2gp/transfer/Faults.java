@@ -1,0 +1,43 @@
+package uk.nhs.gp2gp.transfer;
+
+import java.util.List;
+import java.util.Optional;
+import uk.nhs.gp2gp.message.Interaction;
+
+/**
+ * What a message deserves whose ids can be read but whose content cannot be used, by the side of the
+ * conversation it reaches (protocol 2.4): on the requester's side an extract gets 21 and a part (COPC)
+ * 30, each referring to that message, as the patient switching adaptor answers them; on the sender's
+ * side anything (a continue request, an acknowledgement) gets 18 referring to the request, as the GP2GP
+ * adaptor's failProcess answers what it cannot process. An acknowledgement reaching the requester has
+ * no code: acknowledgements are never acknowledged, so it is only noted.
+ */
+final class Faults {
+
+    private Faults() {
+    }
+
+    /** The sides of a conversation that may receive this interaction, in the order they are looked for. */
+    static List<TransferRole> sidesReceiving(Interaction interaction) {
+        return switch (interaction) {
+            case EHR_REQUEST -> List.of();
+            case EHR_EXTRACT, EHR_EXTRACT_UK07 -> List.of(TransferRole.REQUESTER);
+            // A part of a record we asked for, else a continue request for a record we sent.
+            case COPC -> List.of(TransferRole.REQUESTER, TransferRole.SENDER);
+            // The final acknowledgement of a record we sent, else the acknowledgement of our request.
+            case ACKNOWLEDGEMENT -> List.of(TransferRole.SENDER, TransferRole.REQUESTER);
+        };
+    }
+
+    /** The reason code of the negative acknowledgement; empty when there is none to send. */
+    static Optional<ReasonCode> answer(Interaction interaction, TransferRole receivingSide) {
+        if (receivingSide == TransferRole.SENDER) {
+            return Optional.of(ReasonCode.R18);
+        }
+        return switch (interaction) {
+            case EHR_EXTRACT, EHR_EXTRACT_UK07 -> Optional.of(ReasonCode.R21);
+            case COPC -> Optional.of(ReasonCode.R30);
+            case EHR_REQUEST, ACKNOWLEDGEMENT -> Optional.empty();
+        };
+    }
+}
