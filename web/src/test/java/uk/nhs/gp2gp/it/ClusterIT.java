@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -45,11 +46,11 @@ class ClusterIT {
 
     @Test
     void twoNodesShareTheWorkAndOneFinishesWhatTheOtherLeftWhenItDies() throws Exception {
-        String url = System.getenv().getOrDefault("GP2GP_DB_URL", "");
-        assumeTrue(url.startsWith("jdbc:postgresql://"),
-                "SKIPPED LOUDLY: the cluster test needs the ITs on PostgreSQL (it.db.url)");
-        String user = System.getenv("GP2GP_DB_USER");
-        String password = System.getenv().getOrDefault("GP2GP_DB_PASSWORD", "");
+        Optional<OwnDatabase> database = OwnDatabase.postgresql("cluster");
+        assumeTrue(database.isPresent(), "SKIPPED LOUDLY: the cluster test needs the ITs on PostgreSQL (it.db.url)");
+        String url = database.get().url();
+        String user = database.get().user();
+        String password = database.get().password();
         List<String> clustered = List.of("--clustername", "gp2gp-it-" + UUID.randomUUID(),
                 "--clustermode", "tcpip:127.0.0.1:6900", "--interfaces", "127.0.0.1");
         CompletableFuture<PeerInstance> startA = CompletableFuture.supplyAsync(

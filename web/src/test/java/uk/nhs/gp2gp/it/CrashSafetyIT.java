@@ -8,6 +8,7 @@ import java.io.File;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -91,12 +92,11 @@ class CrashSafetyIT {
         }
     }
 
-    /** The ITs' PostgreSQL database when they run on one; otherwise a fresh H2 file under target/. */
+    /** A PostgreSQL database of its own when the ITs run on PostgreSQL; otherwise a fresh H2 file under target/. */
     private static String[] database() {
-        Map<String, String> env = System.getenv();
-        String url = env.getOrDefault("GP2GP_DB_URL", "");
-        if (url.startsWith("jdbc:postgresql:")) {
-            return new String[] {url, env.getOrDefault("GP2GP_DB_USER", ""), env.getOrDefault("GP2GP_DB_PASSWORD", "")};
+        Optional<OwnDatabase> own = OwnDatabase.postgresql("crash");
+        if (own.isPresent()) {
+            return new String[] {own.get().url(), own.get().user(), own.get().password()};
         }
         File dir = new File("target/crash-db");
         for (File f : dir.listFiles() == null ? new File[0] : dir.listFiles()) {

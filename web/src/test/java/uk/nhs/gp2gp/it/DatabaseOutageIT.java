@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
@@ -34,10 +35,9 @@ class DatabaseOutageIT {
 
     @Test
     void aLargeTransferFinishesAfterTheDatabaseIsAwayFor30Seconds() throws Exception {
-        String url = System.getenv().getOrDefault("GP2GP_DB_URL", "");
-        assumeTrue(url.startsWith("jdbc:postgresql://"),
-                "SKIPPED LOUDLY: the database outage test needs the ITs on PostgreSQL (it.db.url)");
-        URI database = URI.create(url.substring("jdbc:".length()));
+        Optional<OwnDatabase> own = OwnDatabase.postgresql("outage");
+        assumeTrue(own.isPresent(), "SKIPPED LOUDLY: the database outage test needs the ITs on PostgreSQL (it.db.url)");
+        URI database = URI.create(own.get().url().substring("jdbc:".length()));
         byte[] scan = new byte[6 * 1024 * 1024];
         new Random(31).nextBytes(scan);
 
@@ -46,8 +46,7 @@ class DatabaseOutageIT {
                     + (database.getRawQuery() == null ? "" : "?" + database.getRawQuery());
             // A message claimed just as the database went could not be marked failed: it is free again when
             // its lease ends. 10 s here (4 min by default, twice the outbound timeout) keeps the wait short.
-            PeerInstance node = PeerInstance.start("db-outage", throughRelay, System.getenv("GP2GP_DB_USER"),
-                    System.getenv().getOrDefault("GP2GP_DB_PASSWORD", ""),
+            PeerInstance node = PeerInstance.start("db-outage", throughRelay, own.get().user(), own.get().password(),
                     Map.of("GP2GP_OUTBOX_LEASE", "PT10S", "GP2GP_OUTBOUND_TIMEOUT", "PT5S"));
             try {
                 OneNodeTransfers.hostPractices(node, OLD_PRACTICE, NEW_PRACTICE);
