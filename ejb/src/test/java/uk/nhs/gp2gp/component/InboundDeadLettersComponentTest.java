@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import uk.nhs.gp2gp.audit.AuditEvent;
 import uk.nhs.gp2gp.message.Gp2gpMessage;
+import uk.nhs.gp2gp.transfer.InboundDeadLetters;
 import uk.nhs.gp2gp.transfer.TransferRole;
 import uk.nhs.gp2gp.transfer.TransferStatus;
 import uk.nhs.gp2gp.transport.InboundDeadLetter;
 import uk.nhs.gp2gp.transport.InboundDeadLetterSummary;
-import uk.nhs.gp2gp.transport.InboundDeadLetters;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 
 /**

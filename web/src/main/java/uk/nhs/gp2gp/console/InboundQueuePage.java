@@ -6,8 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import uk.nhs.gp2gp.mhs.InboundQueueConsumer;
+import uk.nhs.gp2gp.transfer.InboundDeadLetters;
 import uk.nhs.gp2gp.transport.InboundDeadLetterSummary;
-import uk.nhs.gp2gp.transport.InboundDeadLetters;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 
 /**

@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadFactory;
 import org.apache.qpid.jms.JmsConnection;
 import org.apache.qpid.jms.JmsConnectionListener;
 import org.apache.qpid.jms.message.JmsInboundMessageDispatch;
-import uk.nhs.gp2gp.transport.InboundDeadLetters;
+import uk.nhs.gp2gp.transfer.InboundDeadLetters;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 import uk.nhs.gp2gp.transport.InboundReceiver;
 import uk.nhs.gp2gp.transport.InboundSource;

@@ -5,7 +5,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 import java.nio.charset.StandardCharsets;
-import uk.nhs.gp2gp.transport.InboundDeadLetters;
+import uk.nhs.gp2gp.transfer.InboundDeadLetters;
 
 /**
  * One message of the MHS adaptor's inbound queue, as its inbound service publishes it: the body is the

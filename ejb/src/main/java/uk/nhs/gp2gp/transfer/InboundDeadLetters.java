@@ -1,4 +1,4 @@
-package uk.nhs.gp2gp.transport;
+package uk.nhs.gp2gp.transfer;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,12 +26,18 @@ import uk.nhs.gp2gp.audit.AuditEvent.ActorType;
 import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 import uk.nhs.gp2gp.audit.AuditLog;
 import uk.nhs.gp2gp.scheduler.ScheduledTasks;
+import uk.nhs.gp2gp.transport.InboundDeadLetter;
+import uk.nhs.gp2gp.transport.InboundDeadLetterSummary;
+import uk.nhs.gp2gp.transport.InboundOutcome;
+import uk.nhs.gp2gp.transport.InboundReceiver;
+import uk.nhs.gp2gp.transport.InboundSource;
 
 /**
  * The inbound queue's messages that could not be processed: kept before they leave the queue (for
  * the dead-letter queue), so that the console shows each one and why, and an operator can have it
  * processed again. Kept for gp2gp.inbound.amqp.dead-letter-retention (the envelope may hold a whole
- * record), then deleted by a scheduled task.
+ * record), then deleted by a scheduled task. Beside the workflow, not in transport: it schedules and
+ * audits, and the scheduler already depends on transport.
  */
 @Stateless
 public class InboundDeadLetters {
@@ -108,7 +114,7 @@ public class InboundDeadLetters {
         InboundDeadLetter letter = em.find(InboundDeadLetter.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (letter == null) {
             audit.record(replayed(user, id, Outcome.DENIED, "no such message set aside"));
-            throw new IllegalArgumentException("No message set aside with id " + id);
+            throw new InboundDeadLetterNotFoundException(id);
         }
         InboundOutcome outcome;
         try {

@@ -1,4 +1,4 @@
-package uk.nhs.gp2gp.transport;
+package uk.nhs.gp2gp.transfer;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
