@@ -71,6 +71,12 @@ public class InboundDispatcher implements InboundReceiver {
         return outcome;
     }
 
+    @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public InboundOutcome receiveInCallersTransaction(byte[] envelope, InboundSource source) {
+        return receive(envelope, source);
+    }
+
     private InboundOutcome dispatch(ReceivedMessage message) {
         return switch (message.interaction()) {
             case EHR_REQUEST -> sender.requestReceived(message);

@@ -11,4 +11,13 @@ public interface InboundReceiver {
 
     /** Takes one message, as the MHS adaptor's inbound JSON envelope, from {@code source}. */
     InboundOutcome receive(byte[] envelope, InboundSource source);
+
+    /**
+     * The same, in the caller's transaction (which must exist): an operator's "Process again" of a message
+     * set aside commits with its bookkeeping, or not at all. Implementations that have no transaction of
+     * their own to give up need not override it.
+     */
+    default InboundOutcome receiveInCallersTransaction(byte[] envelope, InboundSource source) {
+        return receive(envelope, source);
+    }
 }

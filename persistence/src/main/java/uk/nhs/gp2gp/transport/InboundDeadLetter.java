@@ -16,6 +16,8 @@ import java.time.Instant;
  * set aside on the dead-letter queue and kept here for operators: why, and the envelope as it came
  * (it may carry a record, so it is shown to nobody and never logged; its size is). A redelivery of
  * the same queue message (a crash between this row and the broker's acknowledgement) updates the row.
+ * Why it was set aside: the reason in short (shown on the console), and the door's detail (which may
+ * quote a field of the message: kept here, never shown).
  */
 @Entity
 @Table(name = "inbound_dead_letter")
@@ -42,6 +44,9 @@ public class InboundDeadLetter {
 
     private String reason;
 
+    @Column(name = "reason_detail")
+    private String reasonDetail;
+
     @Basic(fetch = FetchType.LAZY)
     private byte[] envelope;
 
@@ -62,11 +67,16 @@ public class InboundDeadLetter {
         this.envelopeSize = envelope.length;
     }
 
-    /** Set aside (again): after how many attempts in all, why, when. */
-    public void setAside(int moreAttempts, String why, Instant now) {
+    /** Set aside (again): after how many attempts in all, why (in short, and in detail or null), when. */
+    public void setAside(int moreAttempts, String why, String detail, Instant now) {
         attempts += moreAttempts;
-        reason = why.length() > 1000 ? why.substring(0, 1000) : why;
+        reason = atMost1000(why);
+        reasonDetail = detail == null ? null : atMost1000(detail);
         deadLetteredAt = now;
+    }
+
+    private static String atMost1000(String text) {
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
     }
 
     public Long getId() {
@@ -91,6 +101,10 @@ public class InboundDeadLetter {
 
     public String getReason() {
         return reason;
+    }
+
+    public String getReasonDetail() {
+        return reasonDetail;
     }
 
     public byte[] getEnvelope() {

@@ -6,12 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
 import uk.nhs.gp2gp.mhs.InboundQueueConsumer;
+import uk.nhs.gp2gp.transfer.InboundDeadLetters;
 import uk.nhs.gp2gp.transport.InboundDeadLetterSummary;
-import uk.nhs.gp2gp.transport.InboundDeadLetters;
+import uk.nhs.gp2gp.transport.InboundOutcome;
 
 /**
  * inbound-queue.xhtml: the MHS adaptor's inbound queue as this node consumes it, and the messages set
- * aside on its dead-letter queue, each with why. No patient details: ids, attempts, reasons, sizes.
+ * aside on its dead-letter queue, each with why in short (the door's detail stays in the database).
+ * No patient details: ids, attempts, reasons, sizes. An operator may have one processed again.
  */
 @Named
 @RequestScoped
@@ -26,6 +28,9 @@ public class InboundQueuePage {
     @Inject
     private InboundQueueConsumer consumer;
 
+    @Inject
+    private SignedInUser user;
+
     private List<InboundDeadLetterSummary> setAside;
 
     public List<InboundDeadLetterSummary> getSetAside() {
@@ -33,6 +38,24 @@ public class InboundQueuePage {
             setAside = deadLetters.recent(SHOWN);
         }
         return setAside;
+    }
+
+    /** "Process again": the kept envelope through the door as from the MHS adaptor; audited. */
+    public void processAgain(long id) {
+        try {
+            user.require(user.isMayAct());
+            InboundOutcome outcome = deadLetters.processAgain(id, user.getName());
+            if (outcome.isRefused()) {
+                ConsoleMessages.refused("Refused again", new IllegalStateException("The message was refused again ("
+                        + outcome.kind() + "): it stays set aside."));
+            } else {
+                ConsoleMessages.done("Processed", "The message was " + (outcome.kind() == InboundOutcome.Kind.DUPLICATE
+                        ? "already taken" : "processed") + " and is no longer set aside.");
+            }
+        } catch (RuntimeException e) {
+            ConsoleMessages.refused("Not processed", e);
+        }
+        setAside = null;
     }
 
     public boolean isConfigured() {

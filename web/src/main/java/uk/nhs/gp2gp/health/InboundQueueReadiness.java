@@ -10,6 +10,7 @@ import uk.nhs.gp2gp.mhs.InboundQueueConsumer;
 /**
  * Ready to take the MHS adaptor's messages when its inbound queue is consumed: down while a configured
  * queue's broker cannot be reached (messages wait on the queue). Without a queue, up: nothing to consume.
+ * The endpoint is unauthenticated: it names no broker host and no queue, only a generic reason.
  */
 @Readiness
 @ApplicationScoped
@@ -20,8 +21,9 @@ public class InboundQueueReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("mhs-inbound-queue")
-                .status(!consumer.isConfigured() || consumer.isConnected())
-                .withData("queue", consumer.describe()).build();
+        boolean up = !consumer.isConfigured() || consumer.isConnected();
+        return HealthCheckResponse.named("mhs-inbound-queue").status(up)
+                .withData("reason", !consumer.isConfigured() ? "not configured"
+                        : up ? "consuming" : "the broker cannot be reached").build();
     }
 }

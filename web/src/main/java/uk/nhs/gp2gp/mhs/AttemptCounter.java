@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * How many times each queue message has failed on this node since it was last set aside or taken.
- * The broker cannot say (RabbitMQ's AMQP 1.0 plugin sends no delivery count), and a message comes back
- * to this node's session until it is acknowledged. Bounded: the oldest entries go first; a message
- * forgotten, or redelivered to another node after a crash, starts counting again.
+ * RabbitMQ's AMQP 1.0 plugin sends no delivery count, and a message comes back to this node's session
+ * until it is acknowledged; where the broker does count (JMSXDeliveryCount), the consumer takes the
+ * higher of the two. Bounded: the oldest entries go first; a message forgotten, or redelivered to
+ * another node after a crash, starts counting again here.
  */
 final class AttemptCounter {
 

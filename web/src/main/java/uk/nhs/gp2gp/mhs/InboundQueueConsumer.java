@@ -18,7 +18,7 @@ import java.util.concurrent.ThreadFactory;
 import org.apache.qpid.jms.JmsConnection;
 import org.apache.qpid.jms.JmsConnectionListener;
 import org.apache.qpid.jms.message.JmsInboundMessageDispatch;
-import uk.nhs.gp2gp.transport.InboundDeadLetters;
+import uk.nhs.gp2gp.transfer.InboundDeadLetters;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 import uk.nhs.gp2gp.transport.InboundReceiver;
 import uk.nhs.gp2gp.transport.InboundSource;
@@ -27,10 +27,14 @@ import uk.nhs.gp2gp.transport.InboundSource;
  * Takes the MHS adaptor's inbound queue, one message at a time on one managed thread, through the same
  * door as {@code POST /mhs/inbound} ({@link InboundReceiver}, as the MHS adaptor). A message is
  * acknowledged to the broker only once that call has returned, its transaction committed; a crash in
- * between brings it back, and the door processes it once. A message that is refused, or fails, is tried
- * again after a pause (session recover: it stays held by this node meanwhile), and after
- * gp2gp.inbound.amqp.max-attempts it is kept in the database for the console and sent to the
- * dead-letter queue before it is acknowledged. Nodes sharing the queue each prefetch one message.
+ * between brings it back, and the door processes it once. What will never go better is set aside at
+ * its first attempt: a refusal of the door, a body that cannot be read or is larger than the door takes.
+ * A technical failure (an exception: the database away) is tried again after a pause that doubles from
+ * gp2gp.inbound.amqp.retry-delay up to a minute (session recover: it stays held by this node meanwhile);
+ * only after gp2gp.inbound.amqp.max-attempts (by default some five minutes: a database failover is
+ * waited out) is it set aside. Set aside: kept in the database for the console, sent to the dead-letter
+ * queue, then acknowledged. Attempts are counted by this node and by the broker (JMSXDeliveryCount),
+ * whichever is higher. Nodes sharing the queue each prefetch one message.
  */
 @ApplicationScoped
 public class InboundQueueConsumer {
@@ -39,8 +43,6 @@ public class InboundQueueConsumer {
 
     /** How long one receive waits before the loop checks it should still run. */
     private static final long RECEIVE_WAIT_MS = 1000;
-    /** The pause before a new connection when the last one failed outside Qpid's failover (a refused link). */
-    private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(5);
     private static final Duration STOP_PATIENCE = Duration.ofSeconds(15);
 
     @EJB
@@ -55,6 +57,11 @@ public class InboundQueueConsumer {
     private volatile boolean connected;
     private volatile Connection connection;
     private Thread thread;
+    /**
+     * The pause before a new connection when the last one failed outside Qpid's failover (a refused link),
+     * or anything unforeseen broke the loop. Shorter in the unit test only.
+     */
+    Duration reconnectPause = Duration.ofSeconds(5);
 
     /** For CDI. */
     protected InboundQueueConsumer() {
@@ -114,12 +121,15 @@ public class InboundQueueConsumer {
         return settings == null || !settings.configured() ? "not configured" : settings.describe();
     }
 
-    private void consume() {
+    /** Runs until stopped: nothing that goes wrong, not even an Error, ends the thread for good. */
+    void consume() {
         LOG.log(Level.INFO, "Consuming the MHS adaptor''s inbound queue {0}", settings.describe());
         while (running) {
-            try (Connection opened = settings.connectionFactory().createConnection()) {
+            try (Connection opened = open()) {
                 connection = opened;
-                ((JmsConnection) opened).addConnectionListener(new ConnectionState());
+                if (opened instanceof JmsConnection qpid) {
+                    qpid.addConnectionListener(new ConnectionState());
+                }
                 opened.start();
                 Session session = opened.createSession(Session.CLIENT_ACKNOWLEDGE);
                 MessageConsumer consumer = session.createConsumer(session.createQueue(settings.queue()));
@@ -131,11 +141,12 @@ public class InboundQueueConsumer {
                         take(message, session, deadLetterQueue);
                     }
                 }
-            } catch (JMSException | RuntimeException e) {
+            } catch (Throwable e) {
                 if (running) {
-                    LOG.log(Level.WARNING, "The inbound queue {0} is not available ({1}); connecting again in {2}",
-                            settings.describe(), e.toString(), RECONNECT_PAUSE);
-                    pause(RECONNECT_PAUSE);
+                    // The type only: a message text could quote the broker's address or a message's content.
+                    LOG.log(Level.WARNING, "The inbound queue is not available ({0}); connecting again in {1}",
+                            causes(e), reconnectPause);
+                    pause(reconnectPause);
                 }
             } finally {
                 connected = false;
@@ -145,17 +156,25 @@ public class InboundQueueConsumer {
         LOG.log(Level.INFO, "Stopped consuming the inbound queue {0}", settings.describe());
     }
 
-    /** One message: taken, tried again after a pause, or set aside. Never acknowledged before its commit. */
+    /** A new connection to the brokers (the unit test's own without one). */
+    Connection open() throws JMSException {
+        return settings.connectionFactory().createConnection();
+    }
+
+    /**
+     * One message: taken; set aside at once when it will never go better; tried again after a pause while
+     * attempts are left; or set aside. Never acknowledged before its commit.
+     */
     void take(Message message, Session session, MessageProducer deadLetterQueue) throws JMSException {
         InboundQueueMessage read = InboundQueueMessage.read(message);
-        Failure failure = read.readable() ? process(read) : new Failure("The message body is neither text nor bytes", null);
+        Failure failure = read.readable() ? process(read) : new Failure(read.unreadable(), null, true);
         if (failure == null) {
             message.acknowledge();
             attempts.forget(read.queueMessageId());
             return;
         }
-        int tried = read.readable() ? attempts.failed(read.queueMessageId()) : settings.maxAttempts();
-        if (tried < settings.maxAttempts()) {
+        int tried = Math.max(attempts.failed(read.queueMessageId()), read.deliveryCount());
+        if (!failure.settled() && tried < settings.maxAttempts()) {
             Duration pause = settings.pauseAfter(tried);
             LOG.log(Level.WARNING, "Inbound queue message {0} (conversation {1}): attempt {2} of {3} failed: {4}; "
                     + "trying again in {5}", read.messageId(), read.correlationId(), tried, settings.maxAttempts(),
@@ -171,18 +190,21 @@ public class InboundQueueConsumer {
     private Failure process(InboundQueueMessage read) {
         try {
             InboundOutcome outcome = inbound.receive(read.envelope(), InboundSource.MHS);
-            return outcome.isRefused() ? new Failure("Refused (" + outcome.kind() + ")", outcome.detail()) : null;
-        } catch (RuntimeException e) {
+            return outcome.isRefused() ? new Failure("Refused (" + outcome.kind() + ")", outcome.detail(), true) : null;
+        } catch (Throwable e) {
+            // Any Throwable (a StackOverflowError in a deep document too) is counted, never loops the message.
             // The exception types only: a message text could quote what the database was given.
-            return new Failure("Not processed: " + causes(e), null);
+            return new Failure("Not processed: " + causes(e), null, false);
         }
     }
 
     /**
-     * Why a message was not taken: the summary for the log; with the door's detail (which may quote a
-     * field of the message) for the database and the dead-letter queue only.
+     * Why a message was not taken: the summary for the log and the console; the door's detail (which may
+     * quote a field of the message) for the database and the dead-letter queue only.
+     *
+     * @param settled the same would happen at every attempt (a refusal, an unreadable body): no retry
      */
-    private record Failure(String summary, String detail) {
+    private record Failure(String summary, String detail, boolean settled) {
         String reason() {
             return detail == null ? summary : summary + ": " + detail;
         }
@@ -196,7 +218,7 @@ public class InboundQueueConsumer {
             MessageProducer deadLetterQueue) throws JMSException {
         try {
             deadLetters.setAside(read.queueMessageId(), read.messageId(), read.correlationId(),
-                    read.readable() ? read.envelope() : new byte[0], tried, failure.reason());
+                    read.readable() ? read.envelope() : new byte[0], tried, failure.summary(), failure.detail());
         } catch (RuntimeException e) {
             Duration pause = settings.pauseAfter(tried);
             LOG.log(Level.WARNING, "Inbound queue message {0} could not be set aside ({1}); it stays on the queue, "
@@ -214,28 +236,43 @@ public class InboundQueueConsumer {
                 read.messageId(), read.correlationId(), settings.deadLetterQueue(), tried, failure.summary());
     }
 
-    /** The same body and application properties, and why it was set aside. */
+    /**
+     * The same body and application properties, and why it was set aside. A body or property the client
+     * cannot read is left out (the reason says why), so that the copy is sent and the message leaves the queue.
+     */
     private static Message copy(Message message, Session session, int tried, String failure) throws JMSException {
         Message copy;
-        if (message instanceof TextMessage text) {
-            copy = session.createTextMessage(text.getText());
-        } else if (message instanceof BytesMessage) {
-            BytesMessage bytes = session.createBytesMessage();
-            byte[] body = message.getBody(byte[].class);
-            bytes.writeBytes(body == null ? new byte[0] : body);
-            copy = bytes;
-        } else {
+        try {
+            copy = withBody(message, session);
+        } catch (JMSException | RuntimeException unreadable) {
             copy = session.createMessage();
         }
-        for (Object name : Collections.list(message.getPropertyNames())) {
-            if (!name.toString().startsWith("JMSX")) {
-                copy.setObjectProperty(name.toString(), message.getObjectProperty(name.toString()));
+        try {
+            for (Object name : Collections.list(message.getPropertyNames())) {
+                if (!name.toString().startsWith("JMSX")) {
+                    copy.setObjectProperty(name.toString(), message.getObjectProperty(name.toString()));
+                }
             }
+            copy.setJMSCorrelationID(message.getJMSCorrelationID());
+        } catch (JMSException | RuntimeException unreadable) {
+            // What was copied stays; the message ids are in the database row too.
         }
-        copy.setJMSCorrelationID(message.getJMSCorrelationID());
         copy.setStringProperty("gp2gp-dead-letter-reason", failure);
         copy.setIntProperty("gp2gp-attempts", tried);
         return copy;
+    }
+
+    private static Message withBody(Message message, Session session) throws JMSException {
+        if (message instanceof TextMessage text) {
+            return session.createTextMessage(text.getText());
+        }
+        if (message instanceof BytesMessage) {
+            BytesMessage bytes = session.createBytesMessage();
+            byte[] body = message.getBody(byte[].class);
+            bytes.writeBytes(body == null ? new byte[0] : body);
+            return bytes;
+        }
+        return session.createMessage();
     }
 
     private static String causes(Throwable e) {

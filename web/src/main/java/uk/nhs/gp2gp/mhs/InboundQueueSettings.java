@@ -18,6 +18,12 @@ record InboundQueueSettings(List<String> brokers, String queue, String deadLette
 
     static final String PREFIX = "gp2gp.inbound.amqp.";
 
+    /**
+     * Attempts at a message that fails for a technical reason: with the default retry-delay (2 s, doubling
+     * up to a minute) the last comes some five minutes after the first, after a database failover.
+     */
+    static final int DEFAULT_MAX_ATTEMPTS = 10;
+
     /** The longest pause between two attempts at one message. */
     static final Duration LONGEST_PAUSE = Duration.ofMinutes(1);
 
@@ -32,7 +38,7 @@ record InboundQueueSettings(List<String> brokers, String queue, String deadLette
                 config.getOptionalValue(PREFIX + "address-prefix", String.class).orElse(""),
                 config.getOptionalValue(PREFIX + "username", String.class).orElse(null),
                 config.getOptionalValue(PREFIX + "password", String.class).orElse(null),
-                config.getOptionalValue(PREFIX + "max-attempts", Integer.class).orElse(5),
+                config.getOptionalValue(PREFIX + "max-attempts", Integer.class).orElse(DEFAULT_MAX_ATTEMPTS),
                 config.getOptionalValue(PREFIX + "retry-delay", Duration.class).orElse(Duration.ofSeconds(2)));
         if (settings.maxAttempts < 1) {
             throw new IllegalStateException(PREFIX + "max-attempts must be at least 1");

@@ -3,7 +3,9 @@ package uk.nhs.gp2gp.mhs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.MapMessage;
@@ -53,6 +55,24 @@ class InboundQueueMessageTest {
     }
 
     @Test
+    void withNoIdAtAllEachBodyHasItsOwnKeyAndTheSameBodyTheSameKey() throws Exception {
+        InboundQueueMessage first = InboundQueueMessage.read(message(TextMessage.class, ENVELOPE, null, Map.of()));
+        InboundQueueMessage again = InboundQueueMessage.read(message(TextMessage.class, ENVELOPE, null, Map.of()));
+        InboundQueueMessage other = InboundQueueMessage.read(message(TextMessage.class, ENVELOPE + " ", null, Map.of()));
+
+        assertEquals(first.queueMessageId(), again.queueMessageId());
+        assertNotEquals(first.queueMessageId(), other.queueMessageId());
+        assertTrue(first.queueMessageId().startsWith("sha256:"), first.queueMessageId());
+    }
+
+    @Test
+    void theBrokersDeliveryCountIsReadWhenItGivesOne() throws Exception {
+        assertEquals(4, InboundQueueMessage.read(message(TextMessage.class, ENVELOPE, "ID:4", Map.of(),
+                Map.of("JMSXDeliveryCount", 4))).deliveryCount());
+        assertEquals(0, InboundQueueMessage.read(message(TextMessage.class, ENVELOPE, "ID:4", Map.of())).deliveryCount());
+    }
+
+    @Test
     void anyOtherBodyIsUnreadable() throws Exception {
         InboundQueueMessage read = InboundQueueMessage.read(message(MapMessage.class, null, "ID:queue-3", Map.of()));
 
@@ -62,11 +82,18 @@ class InboundQueueMessageTest {
     /** A received message of {@code type} as much as the reader uses of it. */
     static Message message(Class<? extends Message> type, Object body, String queueMessageId,
             Map<String, String> properties) {
+        return message(type, body, queueMessageId, properties, Map.of());
+    }
+
+    /** With the broker's own properties (JMSXDeliveryCount) besides the MHS adaptor's. */
+    static Message message(Class<? extends Message> type, Object body, String queueMessageId,
+            Map<String, String> properties, Map<String, Object> brokerProperties) {
         return (Message) Proxy.newProxyInstance(InboundQueueMessageTest.class.getClassLoader(), new Class<?>[] {type},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getBody" -> body;
                     case "getJMSMessageID" -> queueMessageId;
                     case "getStringProperty" -> properties.get((String) args[0]);
+                    case "getObjectProperty" -> brokerProperties.get((String) args[0]);
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
     }

@@ -28,7 +28,19 @@ class InboundQueueSettingsTest {
         assertEquals("inbound", settings.queue());
         assertEquals("inbound.dlq", settings.deadLetterQueue());
         assertEquals("", settings.addressPrefix());
-        assertEquals(5, settings.maxAttempts());
+        assertEquals(10, settings.maxAttempts());
+    }
+
+    @Test
+    void theDefaultAttemptsOutlastADatabaseFailoverOfAMinute() {
+        InboundQueueSettings settings = InboundQueueSettings.read(config(Map.of("brokers", "amqp://mq:5672")));
+
+        Duration waited = Duration.ZERO;
+        for (int attempt = 1; attempt < settings.maxAttempts(); attempt++) {
+            waited = waited.plus(settings.pauseAfter(attempt));
+        }
+
+        assertEquals(Duration.ofSeconds(302), waited);
     }
 
     @Test
