@@ -182,8 +182,32 @@ class MhsAdaptorIT {
         assertEquals("PROCESSED,DUPLICATE", outcomes(request.messageId()));
     }
 
+    /**
+     * A crash between the commit and the acknowledgement, as the broker sees it: the node processes a
+     * message, but its acknowledgement never arrives and its connection drops. The broker gives the
+     * message back on the next connection, and the door, which remembers in the database, takes it once.
+     */
     @Test
     @Order(3)
+    void aMessageWhoseAcknowledgementWasLostComesBackAndIsProcessedOnce() throws Exception {
+        OutboundMessage request = request(PATIENTS.next());
+        relay.loseWhatClientsSend();
+
+        publish(text(request));
+        Eventually.until("the request processed", Duration.ofSeconds(60),
+                () -> outcomes(request.messageId()).contains("PROCESSED"));
+        relay.cut();
+        relay.restore();
+
+        Eventually.until("the message given back answered as a duplicate", Duration.ofSeconds(60),
+                () -> outcomes(request.messageId()).contains("DUPLICATE"));
+        assertEquals("PROCESSED,DUPLICATE", outcomes(request.messageId()));
+        assertEquals(1, adaptor.awaitAccepted(request.conversationId(), 1, Duration.ofSeconds(60)).size(),
+                "answered once (the patient is not registered there: a NACK), not twice");
+    }
+
+    @Test
+    @Order(4)
     void aDataSectionBodyIsTakenToo() throws Exception {
         OutboundMessage request = request("9990075026");
         BytesMessage message = publishing.createBytesMessage();
@@ -197,7 +221,7 @@ class MhsAdaptorIT {
 
     /** Through /mhs/inbound, the door the adaptor may also use: what goes out is what the adaptor accepts. */
     @Test
-    @Order(4)
+    @Order(5)
     void aRecordWithADocxAndAnEmptyFileGoesOutAsTheAdaptorAcceptsIt() {
         String patient = "9990070091";
         storeRecord(patient, TransferIT.bareExtract(patient), "PK-synthetic-docx");
@@ -222,7 +246,7 @@ class MhsAdaptorIT {
      * its ODS code; its positive acknowledgement, through the queue, completes the transfer.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void anUnlistedRequesterGetsASmallRecordThroughTheAdaptorAndItsAcknowledgementCompletesIt() throws Exception {
         String patient = PATIENTS.next();
         storeRecord(patient, TransferIT.bareExtract(patient), "PK-synthetic-docx");
@@ -250,7 +274,7 @@ class MhsAdaptorIT {
      * acknowledgement completes it.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void anUnlistedRequesterGetsALargeRecordAsSkeletonAndFragmentsThroughTheAdaptor() throws Exception {
         String patient = PATIENTS.next();
         String notes = longNotes(patient);
@@ -291,7 +315,7 @@ class MhsAdaptorIT {
      * through the queue; integrated, and the final acknowledgement goes out through the adaptor.
      */
     @Test
-    @Order(7)
+    @Order(8)
     void theHubAsksARemotePracticeAndASmallExtractArrivesThroughTheQueue() throws Exception {
         String patient = PATIENTS.next();
         String conversation = OneNodeTransfers.askForRecord(node, patient, HOSTED, REMOTE);
@@ -317,7 +341,7 @@ class MhsAdaptorIT {
      * through the adaptor; both COPCs come through the queue and the original replaces the skeleton.
      */
     @Test
-    @Order(8)
+    @Order(9)
     void theHubAsksARemotePracticeAndALargeRecordArrivesAsSkeletonAndParts() throws Exception {
         String patient = PATIENTS.next();
         String conversation = OneNodeTransfers.askForRecord(node, patient, HOSTED, REMOTE);
@@ -352,7 +376,7 @@ class MhsAdaptorIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aPoisonMessageIsSetAsideOnTheDeadLetterQueueAndShownToOperators() throws Exception {
         String messageId = UUID.randomUUID().toString().toUpperCase();
         String conversation = UUID.randomUUID().toString().toUpperCase();
@@ -389,7 +413,7 @@ class MhsAdaptorIT {
 
     /** Last: it takes the broker away. */
     @Test
-    @Order(10)
+    @Order(11)
     void withTheBrokerAwayNotReadyAndWhatWaitedIsTakenWhenItIsBack() throws Exception {
         relay.cut();
         Eventually.until("not ready while the broker is away", Duration.ofSeconds(60), () -> readiness() == 503);
