@@ -255,16 +255,13 @@ class MhsAdaptorIT {
         publish(text(request));
 
         List<FakeMhsAdaptor.Request> sent = adaptor.awaitAccepted(request.conversationId(), 2, Duration.ofSeconds(60));
-        assertEquals(List.of(EXTRACT, ACK), interactions(sent), "the extract, then the request's acknowledgement");
+        assertSent(request.conversationId(), List.of(EXTRACT, ACK), sent);
         assertRoutedToTheUnlistedRequester(sent);
-        assertDocxAndEmptyFileAsTheAdaptorTakesThem(sent.get(0).json().getJsonArray("attachments"));
+        FakeMhsAdaptor.Request extract = sent.stream().filter(r -> EXTRACT.equals(r.header("Interaction-Id")))
+                .findFirst().orElseThrow();
+        assertDocxAndEmptyFileAsTheAdaptorTakesThem(extract.json().getJsonArray("attachments"));
 
-        publish(text(CODEC.acknowledgement(request.conversationId(), UNLISTED, party(HOSTED),
-                sent.get(0).header("Message-Id"), AckType.AA, null)));
-
-        OneNodeTransfers.await(node, request.conversationId(), "SENDER", t -> "COMPLETE".equals(t.getString("status")),
-                60);
-        assertEquals(List.of(), adaptor.refused(), "the adaptor refused nothing");
+        acknowledgedByTheRequesterAndComplete(request, extract.header("Message-Id"));
     }
 
     /**
@@ -277,8 +274,7 @@ class MhsAdaptorIT {
     @Order(7)
     void anUnlistedRequesterGetsALargeRecordAsSkeletonAndFragmentsThroughTheAdaptor() throws Exception {
         String patient = PATIENTS.next();
-        String notes = longNotes(patient);
-        storeRecord(patient, notes, "PK-synthetic-docx ".repeat(600));
+        storeRecord(patient, longNotes(patient), "PK-synthetic-docx ".repeat(600));
         OutboundMessage request = unlistedRequest(patient);
 
         publish(text(request));
@@ -295,19 +291,10 @@ class MhsAdaptorIT {
 
         // The original, the .docx's index and its 2 fragments (14,400 characters of base64 in 8,192), the empty file.
         List<FakeMhsAdaptor.Request> sent = adaptor.awaitAccepted(request.conversationId(), 7, Duration.ofSeconds(60));
-        assertEquals(List.of(EXTRACT, COPC, COPC, COPC, COPC, COPC, ACK), interactions(sent),
-                "the skeleton, every document, then the request's acknowledgement");
+        assertSent(request.conversationId(), List.of(EXTRACT, COPC, COPC, COPC, COPC, COPC, ACK), sent);
         assertRoutedToTheUnlistedRequester(sent);
-        assertTrue(sent.stream().filter(r -> COPC.equals(r.header("Interaction-Id")))
-                .flatMap(r -> r.json().getJsonArray("attachments").getValuesAs(JsonObject.class).stream())
-                .allMatch(a -> FakeMhsAdaptor.CONTENT_TYPES.contains(a.getString("content_type"))));
 
-        publish(text(CODEC.acknowledgement(request.conversationId(), UNLISTED, party(HOSTED),
-                skeleton.header("Message-Id"), AckType.AA, null)));
-
-        OneNodeTransfers.await(node, request.conversationId(), "SENDER", t -> "COMPLETE".equals(t.getString("status")),
-                60);
-        assertEquals(List.of(), adaptor.refused(), "the adaptor refused nothing");
+        acknowledgedByTheRequesterAndComplete(request, skeleton.header("Message-Id"));
     }
 
     /**
@@ -519,6 +506,18 @@ class MhsAdaptorIT {
         return sent.stream().map(r -> r.header("Interaction-Id")).toList();
     }
 
+    /**
+     * The hub sent these, in this order (its timeline: the request's AA after the last document), and
+     * each reached the adaptor. The order they reached it in is not checked: up to four outbox drains
+     * deliver at once, so the last two may cross on the way (see the report of issue 18).
+     */
+    private static void assertSent(String conversation, List<String> inOrder, List<FakeMhsAdaptor.Request> sent) {
+        assertEquals(inOrder, node.asAdmin().get("api/v1/transfers/" + conversation + "?role=SENDER").jsonPath()
+                .getList("timeline.findAll { it.direction == 'OUT' }.interactionId"), "what the hub sent, in order");
+        assertEquals(inOrder.stream().sorted().toList(), interactions(sent).stream().sorted().toList(),
+                "every one accepted by the adaptor");
+    }
+
     /** Everything went to the party key and ASID the request came from, routed by its ODS code. */
     private static void assertRoutedToTheUnlistedRequester(List<FakeMhsAdaptor.Request> sent) {
         for (FakeMhsAdaptor.Request r : sent) {
@@ -537,6 +536,16 @@ class MhsAdaptorIT {
         assertEquals("text/plain", empty.getString("content_type"));
         assertTrue(new String(Base64.getDecoder().decode(empty.getString("payload")), UTF_8)
                 .startsWith("The file could not be included with the Electronic Record"));
+    }
+
+    /** The requester's AA on the extract, through the queue, completes the sender's transfer; nothing was refused. */
+    private static void acknowledgedByTheRequesterAndComplete(OutboundMessage request, String extractMessageId)
+            throws JMSException {
+        publish(text(CODEC.acknowledgement(request.conversationId(), UNLISTED, party(HOSTED), extractMessageId,
+                AckType.AA, null)));
+        OneNodeTransfers.await(node, request.conversationId(), "SENDER", t -> "COMPLETE".equals(t.getString("status")),
+                60);
+        assertEquals(List.of(), adaptor.refused(), "the adaptor refused nothing");
     }
 
     /** The EhrRequest id of the hub's request in the conversation, as it reached the adaptor. */
