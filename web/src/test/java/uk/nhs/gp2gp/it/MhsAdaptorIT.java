@@ -509,7 +509,7 @@ class MhsAdaptorIT {
     /**
      * The hub sent these, in this order (its timeline: the request's AA after the last document), and
      * each reached the adaptor. The order they reached it in is not checked: up to four outbox drains
-     * deliver at once, so the last two may cross on the way (see the report of issue 18).
+     * deliver at once, so the last two may cross on the way (docs/conformance.md, the end-to-end proof).
      */
     private static void assertSent(String conversation, List<String> inOrder, List<FakeMhsAdaptor.Request> sent) {
         assertEquals(inOrder, node.asAdmin().get("api/v1/transfers/" + conversation + "?role=SENDER").jsonPath()
