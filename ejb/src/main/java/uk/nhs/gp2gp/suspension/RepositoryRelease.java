@@ -8,8 +8,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 import uk.nhs.gp2gp.demographics.DemographicRecord;
 import uk.nhs.gp2gp.demographics.Demographics;
@@ -60,6 +62,11 @@ public class RepositoryRelease implements SenderRules {
 
     @Inject
     private Clock clock;
+
+    /** The sender side's wait for the final acknowledgement (SenderSide reads the same key). */
+    @Inject
+    @ConfigProperty(name = "gp2gp.sender.final-ack-timeout", defaultValue = "P8D")
+    private Duration finalAckTimeout;
 
     @Override
     public boolean decides(String sendingOds) {
@@ -153,9 +160,21 @@ public class RepositoryRelease implements SenderRules {
         });
     }
 
-    /** The retention period of a released record ran out: its content is deleted for good. */
+    /**
+     * The retention period of a released record ran out: its content is deleted for good. Not while the
+     * record is being sent again: the requester may still ask for its parts, so the deletion waits past
+     * that transfer's final-acknowledgement window (an integration then starts the retention afresh).
+     */
     public void purge(long suspensionId) {
         holdings.lock(suspensionId).filter(s -> s.getStatus() == SuspensionStatus.RELEASED).ifPresent(suspension -> {
+            Optional<Transfer> resending = resending(suspension);
+            if (resending.isPresent()) {
+                Instant later = clock.instant().plus(finalAckTimeout).plusSeconds(1);
+                tasks.schedule(PURGE_DUE, String.valueOf(suspension.getId()), later);
+                holdings.note(suspension, "Retention period over, but the record is being sent again in conversation "
+                        + resending.get().getConversationId() + ": not deleted before " + later);
+                return;
+            }
             // The patient may have been suspended again since: that newer record stays.
             boolean newest = holdings.latest(suspension.getNhsNumber()).map(s -> s.getId().equals(suspension.getId()))
                     .orElse(true);
@@ -168,6 +187,13 @@ public class RepositoryRelease implements SenderRules {
             holdings.audit(suspension, "SUSPENDED_RECORD_DELETED", Outcome.SUCCESS, null);
             LOG.log(Level.INFO, "Suspension {0}: record deleted after the retention period", suspension.getId());
         });
+    }
+
+    /** The transfer sending this record out now, if one has not ended. */
+    private Optional<Transfer> resending(Suspension suspension) {
+        return Optional.ofNullable(suspension.getOutboundConversationId())
+                .flatMap(c -> transfers.find(c, TransferRole.SENDER))
+                .filter(t -> !t.getStatus().isTerminal());
     }
 
     private Optional<Refusal> refused(Suspension suspension, ReasonCode reason, String detail) {

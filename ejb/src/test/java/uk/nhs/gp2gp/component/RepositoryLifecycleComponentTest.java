@@ -45,6 +45,7 @@ class RepositoryLifecycleComponentTest {
     /** The practice the patient registers at afterwards: a partner, not hosted here. */
     private static final PracticeSystem NEW_PRACTICE = new PracticeSystem("P99103", "900000009103", "P99103-9103");
     private static final Duration RETENTION = Duration.ofDays(56);
+    private static final Duration FINAL_ACK_TIMEOUT = Duration.ofDays(8);
     private static final Duration EXTRACT_TIMEOUT = Duration.ofHours(4).plusMinutes(10);
     private static Gp2gpWorld world;
 
@@ -92,6 +93,55 @@ class RepositoryLifecycleComponentTest {
         Transfer afterDeletion = askFromNewPractice(patient);
         assertEquals(TransferStatus.REFUSED, afterDeletion.getStatus());
         assertEquals("06", afterDeletion.getFailureCode());
+    }
+
+    @Test
+    void aRecordSentAgainAtTheEndOfItsRetentionIsNotDeletedBeforeThatTransferEnds() {
+        String patient = suspendedFromPartner();
+        receiveTheRecordFromPartner(patient);
+        registeredAt(patient, NEW_PRACTICE.odsCode());
+        Transfer first = askFromNewPractice(patient);
+        finalAcknowledgement(first);
+        assertEquals(SuspensionStatus.RELEASED, suspension(patient).getStatus());
+
+        world.clock.advance(RETENTION.minusDays(1));
+        Transfer again = askFromNewPractice(patient);
+        world.clock.advance(Duration.ofDays(2));
+        world.runDueTasks();
+        assertEquals(SuspensionStatus.RELEASED, suspension(patient).getStatus(),
+                "not deleted while the record is on its way again");
+        assertEquals(TransferStatus.EXTRACT_SENT, world.transfer(again.getConversationId(), TransferRole.SENDER)
+                .getStatus());
+
+        finalAcknowledgement(again);
+        assertEquals(TransferStatus.COMPLETE, world.transfer(again.getConversationId(), TransferRole.SENDER)
+                .getStatus(), "the re-send completes");
+        world.clock.advance(RETENTION.minusDays(1));
+        world.runDueTasks();
+        assertEquals(SuspensionStatus.RELEASED, suspension(patient).getStatus(), "the retention started again");
+        world.clock.advance(Duration.ofDays(2));
+        world.runDueTasks();
+        assertEquals(SuspensionStatus.DELETED, suspension(patient).getStatus(), "deleted only after");
+    }
+
+    @Test
+    void aRecordSentAgainButNeverAcknowledgedIsDeletedOnceTheFinalAcknowledgementWindowIsOver() {
+        String patient = suspendedFromPartner();
+        receiveTheRecordFromPartner(patient);
+        registeredAt(patient, NEW_PRACTICE.odsCode());
+        finalAcknowledgement(askFromNewPractice(patient));
+
+        world.clock.advance(RETENTION.minusDays(1));
+        Transfer again = askFromNewPractice(patient);
+        world.clock.advance(Duration.ofDays(2));
+        world.runDueTasks();
+        assertEquals(SuspensionStatus.RELEASED, suspension(patient).getStatus());
+
+        world.clock.advance(FINAL_ACK_TIMEOUT.plusMinutes(1));
+        world.runDueTasks();
+        assertEquals(TransferStatus.NOT_INTEGRATED, world.transfer(again.getConversationId(), TransferRole.SENDER)
+                .getStatus());
+        assertEquals(SuspensionStatus.DELETED, suspension(patient).getStatus());
     }
 
     @Test
@@ -164,6 +214,12 @@ class RepositoryLifecycleComponentTest {
         InboundOutcome outcome = world.receive(request);
         assertEquals(InboundOutcome.Kind.PROCESSED, outcome.kind(), outcome.detail());
         return world.transfer(request.conversationId(), TransferRole.SENDER);
+    }
+
+    private static void finalAcknowledgement(Transfer sent) {
+        InboundOutcome outcome = world.receive(world.partner.acknowledgement(sent.getConversationId(), NEW_PRACTICE,
+                REPOSITORY, sent.getExtractMessageId(), Acknowledgement.Type.AA, null, null));
+        assertEquals(InboundOutcome.Kind.PROCESSED, outcome.kind(), outcome.detail());
     }
 
     private static void registeredAt(String patient, String odsCode) {
