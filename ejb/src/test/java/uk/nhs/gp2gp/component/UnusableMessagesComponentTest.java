@@ -26,8 +26,9 @@ import uk.nhs.gp2gp.transport.InboundOutcome;
 /**
  * A message of a known conversation whose ids can be read but whose content cannot be used gets the
  * negative acknowledgement its fault deserves, not a refusal at the door that leaves its sender waiting
- * 8 days: an extract 21, a part 30 (the requester's answers), anything the sender side receives 18 on
- * the request (as the GP2GP adaptor fails a process).
+ * 8 days: an extract 21, a part 30 (the requester's answers), a continue request the sender side
+ * receives 18 on the request (as the GP2GP adaptor fails a process); an acknowledgement, on either
+ * side, is only noted (acknowledgements are never acknowledged).
  */
 @Tag("database")
 class UnusableMessagesComponentTest {
@@ -83,20 +84,25 @@ class UnusableMessagesComponentTest {
     }
 
     @Test
-    void anAcknowledgementTheSenderCannotReadIsAnsweredWith18OnTheRequest() {
+    void anAcknowledgementTheSenderCannotReadIsNotedAndTheRequestersRealFinalAcknowledgementStillCounts() {
         Gp2gpMessage request = recordSentFor(world.patientRegisteredAt(PARTNER.odsCode()));
         Transfer sent = world.transfer(request.conversationId(), TransferRole.SENDER);
-        Gp2gpMessage finalAck = world.partner.acknowledgement(request.conversationId(), PARTNER, HOSTED,
+        int sentBefore = world.sent(sent).size();
+        Gp2gpMessage unusable = world.partner.acknowledgement(request.conversationId(), PARTNER, HOSTED,
                 sent.getExtractMessageId(), Acknowledgement.Type.AA, null, null);
 
-        InboundOutcome outcome = world.receive(Gp2gpWorld.json(finalAck)
+        InboundOutcome outcome = world.receive(Gp2gpWorld.json(unusable)
                 .replace("<acknowledgement typeCode=\\\"AA\\\">", "<acknowledgement>").getBytes(StandardCharsets.UTF_8));
 
         assertEquals(InboundOutcome.Kind.PROCESSED, outcome.kind(), outcome.detail());
-        Transfer failed = world.transfer(request.conversationId(), TransferRole.SENDER);
-        assertEquals(TransferStatus.NOT_INTEGRATED, failed.getStatus());
-        assertEquals("18", failed.getFailureCode());
-        assertNegativelyAcknowledged(last(failed), request.messageId(), "18");
+        assertEquals(TransferStatus.EXTRACT_SENT, world.transfer(request.conversationId(), TransferRole.SENDER)
+                .getStatus(), "the final acknowledgement, or its timer, decides");
+        assertEquals(sentBefore, world.sent(sent).size(), "acknowledgements are never acknowledged");
+
+        world.receive(world.partner.acknowledgement(request.conversationId(), PARTNER, HOSTED,
+                sent.getExtractMessageId(), Acknowledgement.Type.AA, null, null));
+        assertEquals(TransferStatus.COMPLETE, world.transfer(request.conversationId(), TransferRole.SENDER)
+                .getStatus());
     }
 
     @Test
