@@ -215,13 +215,15 @@ public class SenderSide {
 
     /**
      * The requester's continue request (never acknowledged, protocol 2.2): the parts the extract
-     * announced go out now; when every attachment went inline it is only noted on the timeline.
+     * announced go out now; when every attachment went inline it is only noted on the timeline. One
+     * that names another extract is refused before anything is recorded, so that it is refused again,
+     * not taken for a duplicate, when it comes back.
      */
     public InboundOutcome continueReceived(Transfer transfer, ReceivedMessage continueRequest) {
-        transfers.received(transfer, continueRequest);
         if (!continueRequest.refersTo().equalsIgnoreCase(String.valueOf(transfer.getExtractMessageId()))) {
             return InboundOutcome.refused("The continue request names another extract than the one sent");
         }
+        transfers.received(transfer, continueRequest);
         if (!largeRecords.hasParts(transfer)) {
             return InboundOutcome.processed("continue noted: every part went with the extract");
         }
