@@ -21,6 +21,7 @@ import uk.nhs.gp2gp.message.PracticeSystem;
 import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferRole;
 import uk.nhs.gp2gp.transfer.TransferStatus;
+import uk.nhs.gp2gp.transfer.TransferStore;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 
 /**
@@ -154,6 +155,27 @@ class UnusableMessagesComponentTest {
         assertEquals(InboundOutcome.Kind.FORBIDDEN, world.receive(spoilt(extract)).kind());
         assertEquals(TransferStatus.REQUESTED, world.transfer(transfer.getConversationId(), TransferRole.REQUESTER)
                 .getStatus());
+    }
+
+    /**
+     * A request is answered to the ASID and party key it came from, which the transfer keeps: one from an
+     * ASID that is not a Spine ASID, or a party key too long to keep, is malformed and refused at the door
+     * (the inspector says 18), never half taken in (a failed insert would be retried and dead-lettered).
+     */
+    @Test
+    void aRequestFromANonSpineAsidOrAnOverlongPartyKeyIsRefusedAtTheDoorAndStartsNothing() {
+        for (PracticeSystem requester : List.of(new PracticeSystem("A28009", "2000000008350", "A28009-821605"),
+                new PracticeSystem("A28009", "200000000835", "A28009-" + "8".repeat(40)))) {
+            String patient = world.patientRegisteredAt(requester.odsCode());
+            world.storeRecord(patient);
+            Gp2gpMessage request = world.partner.ehrRequest(MessageIds.newId(), patient, requester, HOSTED);
+
+            InboundOutcome outcome = world.receive(request);
+
+            assertEquals(InboundOutcome.Kind.REFUSED, outcome.kind(), outcome.detail());
+            assertTrue(world.inTransaction(() -> world.bean(TransferStore.class)
+                    .find(request.conversationId(), TransferRole.SENDER)).isEmpty(), "no transfer");
+        }
     }
 
     /** The message as the MHS adaptor hands it over, its HL7 made unreadable (a DOCTYPE before its root). */
