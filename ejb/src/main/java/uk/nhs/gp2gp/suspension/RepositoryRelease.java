@@ -19,6 +19,7 @@ import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.record.PatientRecords;
 import uk.nhs.gp2gp.scheduler.ScheduledTasks;
+import uk.nhs.gp2gp.transfer.LargeRecordSender;
 import uk.nhs.gp2gp.transfer.ReasonCode;
 import uk.nhs.gp2gp.transfer.SenderRules;
 import uk.nhs.gp2gp.transfer.Transfer;
@@ -59,6 +60,9 @@ public class RepositoryRelease implements SenderRules {
 
     @EJB
     private ScheduledTasks tasks;
+
+    @EJB
+    private LargeRecordSender largeRecords;
 
     @Inject
     private Clock clock;
@@ -161,17 +165,18 @@ public class RepositoryRelease implements SenderRules {
     }
 
     /**
-     * The retention period of a released record ran out: its content is deleted for good. Not while the
-     * record is being sent again: the requester may still ask for its parts, so the deletion waits past
-     * that transfer's final-acknowledgement window (an integration then starts the retention afresh).
+     * The retention period of a released record ran out: its content is deleted for good. Not while it
+     * is being sent again by large messaging with parts still to go (they are read from storage when the
+     * continue request comes): the deletion then waits past that transfer's final-acknowledgement
+     * window, and an integration meanwhile starts the retention afresh.
      */
     public void purge(long suspensionId) {
         holdings.lock(suspensionId).filter(s -> s.getStatus() == SuspensionStatus.RELEASED).ifPresent(suspension -> {
-            Optional<Transfer> resending = resending(suspension);
+            Optional<Transfer> resending = stillSending(suspension);
             if (resending.isPresent()) {
                 Instant later = clock.instant().plus(finalAckTimeout).plusSeconds(1);
                 tasks.schedule(PURGE_DUE, String.valueOf(suspension.getId()), later);
-                holdings.note(suspension, "Retention period over, but the record is being sent again in conversation "
+                holdings.note(suspension, "Retention period over, but parts of the record are still to go in conversation "
                         + resending.get().getConversationId() + ": not deleted before " + later);
                 return;
             }
@@ -189,11 +194,11 @@ public class RepositoryRelease implements SenderRules {
         });
     }
 
-    /** The transfer sending this record out now, if one has not ended. */
-    private Optional<Transfer> resending(Suspension suspension) {
+    /** The transfer sending this record out now, if it has not ended and parts of the record are still to go. */
+    private Optional<Transfer> stillSending(Suspension suspension) {
         return Optional.ofNullable(suspension.getOutboundConversationId())
                 .flatMap(c -> transfers.find(c, TransferRole.SENDER))
-                .filter(t -> !t.getStatus().isTerminal());
+                .filter(t -> !t.getStatus().isTerminal() && largeRecords.hasPartsToSend(t));
     }
 
     private Optional<Refusal> refused(Suspension suspension, ReasonCode reason, String detail) {
