@@ -21,6 +21,13 @@ public final class MessageValidator {
     private static final Pattern UUID = Pattern.compile(
             "[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
     private static final Pattern ODS = Pattern.compile("[A-Za-z0-9]{3,8}");
+    /** A Spine ASID: 12 digits. */
+    private static final Pattern ASID = Pattern.compile("\\d{12}");
+    /**
+     * The longest party key a request may give: the transfer keeps it to answer to (V11,
+     * partner_party_key varchar(40)). Spine's are ODS-digits, far shorter (YGM24-820388).
+     */
+    public static final int MAX_PARTY_KEY = 40;
     private static final Pattern HL7_TIME = Pattern.compile("\\d{8,17}");
     private static final Pattern EBXML_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}.*");
     private static final Pattern TEMPLATE = Pattern.compile(".*\\{\\{.*}}.*");
@@ -78,6 +85,9 @@ public final class MessageValidator {
         id("ebXML.MessageId", HEADER + "MessageData/MessageId", e.messageId(), true);
         if (e.fromPartyId() == null) {
             required("ebXML.From", HEADER + "From/PartyId", "the sending party key (ODS-digits)");
+        } else if (interaction == Interaction.EHR_REQUEST && e.fromPartyId().strip().length() > MAX_PARTY_KEY) {
+            found.add(Violation.error("ebXML.From", HEADER + "From/PartyId", "too long for a party key",
+                    "a party key (ODS-digits) of at most " + MAX_PARTY_KEY + " characters", code));
         }
         if (e.toPartyId() == null) {
             required("ebXML.To", HEADER + "To/PartyId", "the receiving party key (ODS-digits)");
@@ -103,9 +113,10 @@ public final class MessageValidator {
         if (h.creationTime() == null || !HL7_TIME.matcher(h.creationTime()).matches()) {
             warn("creationTime", root + "creationTime/@value", "missing or not an HL7 time (yyyyMMddHHmmss)");
         }
-        boolean asidsRequired = Interaction.EHR_REQUEST.id().equals(h.interactionId());
-        asid("toAsid", root + "communicationFunctionRcv/device/id/@extension", h.receiverAsid(), asidsRequired);
-        asid("fromAsid", root + "communicationFunctionSnd/device/id/@extension", h.senderAsid(), asidsRequired);
+        // A request's ASIDs are kept to answer to: required, and Spine ASIDs. Elsewhere the conversation says who.
+        boolean request = Interaction.EHR_REQUEST.id().equals(h.interactionId());
+        asid("toAsid", root + "communicationFunctionRcv/device/id/@extension", h.receiverAsid(), request);
+        asid("fromAsid", root + "communicationFunctionSnd/device/id/@extension", h.senderAsid(), request);
     }
 
     private void request(EhrRequest r) {
@@ -227,15 +238,18 @@ public final class MessageValidator {
         }
     }
 
-    private void asid(String field, String location, String value, boolean required) {
+    /** An ASID; a request's must be given and be a Spine ASID (elsewhere test systems' short ones pass). */
+    private void asid(String field, String location, String value, boolean request) {
         if (value == null || value.isBlank()) {
-            if (required) {
+            if (request) {
                 required(field, location, "the system's ASID");
             } else {
                 warn(field, location, "missing");
             }
         } else if (TEMPLATE.matcher(value).matches()) {
             warn(field, location, "a template placeholder, not an ASID");
+        } else if (request && !ASID.matcher(value.strip()).matches()) {
+            found.add(Violation.error(field, location, "not an ASID", "12 digits (a Spine ASID)", code));
         }
     }
 

@@ -70,8 +70,14 @@ public class Practices {
         return new Saved(created, find(odsCode).orElseThrow());
     }
 
-    /** Creates or replaces a practice's details; returns true when it was new. */
+    /**
+     * Creates or replaces a practice's details; returns true when it was new. Refused with
+     * {@link PracticeConflictException} when another practice has the same ASID or party key: the
+     * directory identifies a sender by either (the database's unique indexes say the same, V13).
+     */
     public boolean put(OdsCode odsCode, PracticeDetails details) {
+        refuseIfTaken(odsCode, "asid", "ASID", findByAsid(details.asid()));
+        refuseIfTaken(odsCode, "partyKey", "party key", findByPartyKey(details.partyKey()));
         Practice practice = em.find(Practice.class, odsCode.value());
         boolean created = practice == null;
         if (created) {
@@ -86,5 +92,12 @@ public class Practices {
             em.persist(practice);
         }
         return created;
+    }
+
+    private static void refuseIfTaken(OdsCode odsCode, String field, String name, Optional<Practice> holder) {
+        holder.filter(other -> !other.getOdsCode().equalsIgnoreCase(odsCode.value())).ifPresent(other -> {
+            throw new PracticeConflictException(field, "Practice " + other.getOdsCode() + " already has this " + name
+                    + ": a message from it could not say which practice sent it");
+        });
     }
 }

@@ -8,8 +8,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.nhs.gp2gp.audit.AuditEvent.Outcome;
 import uk.nhs.gp2gp.demographics.DemographicRecord;
 import uk.nhs.gp2gp.demographics.Demographics;
@@ -17,6 +19,7 @@ import uk.nhs.gp2gp.identifier.NhsNumber;
 import uk.nhs.gp2gp.identifier.OdsCode;
 import uk.nhs.gp2gp.record.PatientRecords;
 import uk.nhs.gp2gp.scheduler.ScheduledTasks;
+import uk.nhs.gp2gp.transfer.LargeRecordSender;
 import uk.nhs.gp2gp.transfer.ReasonCode;
 import uk.nhs.gp2gp.transfer.SenderRules;
 import uk.nhs.gp2gp.transfer.Transfer;
@@ -58,8 +61,16 @@ public class RepositoryRelease implements SenderRules {
     @EJB
     private ScheduledTasks tasks;
 
+    @EJB
+    private LargeRecordSender largeRecords;
+
     @Inject
     private Clock clock;
+
+    /** The sender side's wait for the final acknowledgement (SenderSide reads the same key). */
+    @Inject
+    @ConfigProperty(name = "gp2gp.sender.final-ack-timeout", defaultValue = "P8D")
+    private Duration finalAckTimeout;
 
     @Override
     public boolean decides(String sendingOds) {
@@ -153,9 +164,22 @@ public class RepositoryRelease implements SenderRules {
         });
     }
 
-    /** The retention period of a released record ran out: its content is deleted for good. */
+    /**
+     * The retention period of a released record ran out: its content is deleted for good. Not while it
+     * is being sent again by large messaging with parts still to go (they are read from storage when the
+     * continue request comes): the deletion then waits past that transfer's final-acknowledgement
+     * window, and an integration meanwhile starts the retention afresh.
+     */
     public void purge(long suspensionId) {
         holdings.lock(suspensionId).filter(s -> s.getStatus() == SuspensionStatus.RELEASED).ifPresent(suspension -> {
+            Optional<Transfer> resending = stillSending(suspension);
+            if (resending.isPresent()) {
+                Instant later = clock.instant().plus(finalAckTimeout).plusSeconds(1);
+                tasks.schedule(PURGE_DUE, String.valueOf(suspension.getId()), later);
+                holdings.note(suspension, "Retention period over, but parts of the record are still to go in conversation "
+                        + resending.get().getConversationId() + ": not deleted before " + later);
+                return;
+            }
             // The patient may have been suspended again since: that newer record stays.
             boolean newest = holdings.latest(suspension.getNhsNumber()).map(s -> s.getId().equals(suspension.getId()))
                     .orElse(true);
@@ -168,6 +192,13 @@ public class RepositoryRelease implements SenderRules {
             holdings.audit(suspension, "SUSPENDED_RECORD_DELETED", Outcome.SUCCESS, null);
             LOG.log(Level.INFO, "Suspension {0}: record deleted after the retention period", suspension.getId());
         });
+    }
+
+    /** The transfer sending this record out now, if it has not ended and parts of the record are still to go. */
+    private Optional<Transfer> stillSending(Suspension suspension) {
+        return Optional.ofNullable(suspension.getOutboundConversationId())
+                .flatMap(c -> transfers.find(c, TransferRole.SENDER))
+                .filter(t -> !t.getStatus().isTerminal() && largeRecords.hasPartsToSend(t));
     }
 
     private Optional<Refusal> refused(Suspension suspension, ReasonCode reason, String detail) {

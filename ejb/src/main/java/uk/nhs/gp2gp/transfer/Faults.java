@@ -5,12 +5,12 @@ import java.util.Optional;
 import uk.nhs.gp2gp.message.Interaction;
 
 /**
- * What a message deserves whose ids can be read but whose content cannot be used, by the side of the
- * conversation it reaches (protocol 2.4): on the requester's side an extract gets 21 and a part (COPC)
- * 30, each referring to that message, as the patient switching adaptor answers them; on the sender's
- * side anything (a continue request, an acknowledgement) gets 18 referring to the request, as the GP2GP
- * adaptor's failProcess answers what it cannot process. An acknowledgement reaching the requester has
- * no code: acknowledgements are never acknowledged, so it is only noted.
+ * What a message deserves whose ids can be read but whose content cannot be used (protocol 2.4), the
+ * one place that decides it: an extract gets 21 and a part (COPC) 30, each referring to that message,
+ * as the patient switching adaptor answers them; a continue request reaching the sender gets 18
+ * referring to the request, as the GP2GP adaptor's failProcess answers what it cannot process. An
+ * acknowledgement has no code on either side: acknowledgements are never acknowledged, so it is only
+ * noted and the timers decide. A request is refused at the door (there is no transfer to answer in).
  */
 final class Faults {
 
@@ -31,12 +31,9 @@ final class Faults {
 
     /** The reason code of the negative acknowledgement; empty when there is none to send. */
     static Optional<ReasonCode> answer(Interaction interaction, TransferRole receivingSide) {
-        if (receivingSide == TransferRole.SENDER) {
-            return Optional.of(ReasonCode.R18);
-        }
         return switch (interaction) {
             case EHR_EXTRACT, EHR_EXTRACT_UK07 -> Optional.of(ReasonCode.R21);
-            case COPC -> Optional.of(ReasonCode.R30);
+            case COPC -> Optional.of(receivingSide == TransferRole.SENDER ? ReasonCode.R18 : ReasonCode.R30);
             case EHR_REQUEST, ACKNOWLEDGEMENT -> Optional.empty();
         };
     }

@@ -158,11 +158,15 @@ public class LargeRecordParts {
                         + " of the record's " + t.getExpectedParts() + " parts did not arrive in time"));
     }
 
-    /** A part we cannot use: refused with code 30 and, once the extract is here, the transfer fails. */
+    /**
+     * A part we cannot use: refused with the code {@link Faults} gives it (30) and, once the extract is
+     * here, the transfer fails with it.
+     */
     private InboundOutcome unusablePart(Transfer transfer, ReceivedMessage copc, String problem) {
-        messaging.acknowledge(transfer, copc.messageId(), ReasonCode.R30);
+        ReasonCode reason = Faults.answer(copc.interaction(), TransferRole.REQUESTER).orElseThrow();
+        messaging.acknowledge(transfer, copc.messageId(), reason);
         if (transfer.getStatus() == TransferStatus.WAITING_FOR_PARTS) {
-            fail(transfer, ReasonCode.R30, ReasonCode.R30, problem);
+            fail(transfer, reason, reason, problem);
         }
         return InboundOutcome.processed("part refused: " + problem);
     }

@@ -128,6 +128,11 @@ public class LargeRecordSender {
         return !parts(transfer).isEmpty();
     }
 
+    /** Whether parts of the record are still to go out (they are read from storage on the continue request). */
+    public boolean hasPartsToSend(Transfer transfer) {
+        return parts(transfer).stream().anyMatch(p -> !p.isReceived());
+    }
+
     /** The continue request: every announced part goes out now, in order. A second continue changes nothing. */
     public InboundOutcome sendParts(Transfer transfer) {
         List<TransferPart> parts = parts(transfer);

@@ -115,8 +115,9 @@ public class RequesterSide {
         String problem = extract.isUsable() ? mismatch(transfer, extract)
                 : "The extract cannot be processed: " + extract.fault().describe();
         if (problem != null) {
-            messaging.acknowledge(transfer, extract.messageId(), ReasonCode.R21);
-            transfers.fail(transfer, TransferStatus.FAILED, ReasonCode.R21.code(), problem);
+            ReasonCode reason = unusable(extract);
+            messaging.acknowledge(transfer, extract.messageId(), reason);
+            transfers.fail(transfer, TransferStatus.FAILED, reason.code(), problem);
             tasks.cancel(EXTRACT_DUE, transfer.getConversationId());
             return InboundOutcome.processed("extract refused: " + problem);
         }
@@ -141,7 +142,7 @@ public class RequesterSide {
                 if (over != null) {
                     return refuseTooLarge(transfer, extract, over.getMessage());
                 }
-                refuse(transfer, extract, ReasonCode.R21, "Attachment " + attachment.contentId()
+                refuse(transfer, extract, unusable(extract), "Attachment " + attachment.contentId()
                         + " could not be decoded (base64 or gzip)");
                 return InboundOutcome.processed("extract refused: an attachment could not be decoded");
             }
@@ -155,6 +156,11 @@ public class RequesterSide {
         LOG.log(Level.INFO, "Conversation {0}: extract {1} received", transfer.getConversationId(),
                 extract.messageId());
         return InboundOutcome.processed("extract received");
+    }
+
+    /** The code of an extract whose content cannot be used, as {@link Faults} decides it (21). */
+    private static ReasonCode unusable(ReceivedMessage extract) {
+        return Faults.answer(extract.interaction(), TransferRole.REQUESTER).orElseThrow();
     }
 
     /** The extract refused with this code; nothing of it is kept to be offered. */

@@ -215,13 +215,15 @@ public class SenderSide {
 
     /**
      * The requester's continue request (never acknowledged, protocol 2.2): the parts the extract
-     * announced go out now; when every attachment went inline it is only noted on the timeline.
+     * announced go out now; when every attachment went inline it is only noted on the timeline. One
+     * that names another extract is refused before anything is recorded, so that it is refused again,
+     * not taken for a duplicate, when it comes back.
      */
     public InboundOutcome continueReceived(Transfer transfer, ReceivedMessage continueRequest) {
-        transfers.received(transfer, continueRequest);
         if (!continueRequest.refersTo().equalsIgnoreCase(String.valueOf(transfer.getExtractMessageId()))) {
             return InboundOutcome.refused("The continue request names another extract than the one sent");
         }
+        transfers.received(transfer, continueRequest);
         if (!largeRecords.hasParts(transfer)) {
             return InboundOutcome.processed("continue noted: every part went with the extract");
         }
@@ -241,16 +243,23 @@ public class SenderSide {
     }
 
     /**
-     * A message of this conversation the sender side cannot use (a continue request, an acknowledgement):
-     * a negative acknowledgement 18 of the request, and the transfer fails, as the GP2GP adaptor fails
-     * a process it cannot continue. After the transfer ended it is only noted.
+     * A message of this conversation the sender side cannot use. A continue request: a negative
+     * acknowledgement 18 of the request, and the transfer fails, as the GP2GP adaptor fails a process it
+     * cannot continue. An acknowledgement is never acknowledged (protocol 2.4): only noted, and the
+     * requester's next acknowledgement or the final-acknowledgement timer decides. After the transfer
+     * ended anything is only noted.
      */
     public InboundOutcome unusableReceived(Transfer transfer, ReceivedMessage message) {
         transfers.received(transfer, message);
         if (transfer.getStatus().isTerminal()) {
             return InboundOutcome.processed("unusable message ignored: transfer is " + transfer.getStatus());
         }
-        ReasonCode reason = Faults.answer(message.interaction(), TransferRole.SENDER).orElseThrow();
+        Optional<ReasonCode> answer = Faults.answer(message.interaction(), TransferRole.SENDER);
+        if (answer.isEmpty()) {
+            return InboundOutcome.processed("unusable " + message.interactionId() + " noted: "
+                    + message.fault().describe());
+        }
+        ReasonCode reason = answer.get();
         String problem = message.interactionId() + " " + message.messageId() + " cannot be processed: "
                 + message.fault().describe();
         messaging.acknowledge(transfer, transfer.getRequestMessageId(), reason);

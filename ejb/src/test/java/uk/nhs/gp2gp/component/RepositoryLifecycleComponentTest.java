@@ -7,6 +7,7 @@ import static uk.nhs.gp2gp.component.Gp2gpWorld.PARTNER;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -19,6 +20,7 @@ import uk.nhs.gp2gp.message.Acknowledgement;
 import uk.nhs.gp2gp.message.EhrRequest;
 import uk.nhs.gp2gp.message.Gp2gpMessage;
 import uk.nhs.gp2gp.message.Interaction;
+import uk.nhs.gp2gp.message.OutgoingFile;
 import uk.nhs.gp2gp.message.PracticeSystem;
 import uk.nhs.gp2gp.practice.PracticeDetails;
 import uk.nhs.gp2gp.practice.Practices;
@@ -45,6 +47,10 @@ class RepositoryLifecycleComponentTest {
     /** The practice the patient registers at afterwards: a partner, not hosted here. */
     private static final PracticeSystem NEW_PRACTICE = new PracticeSystem("P99103", "900000009103", "P99103-9103");
     private static final Duration RETENTION = Duration.ofDays(56);
+    /** More files than one message carries (98): such a record goes out by large messaging. */
+    private static final List<OutgoingFile> LARGE = IntStream.rangeClosed(1, 99)
+            .mapToObj(i -> OutgoingFile.inline("letter-" + i + ".txt", "text/plain", 16)).toList();
+    private static final Duration FINAL_ACK_TIMEOUT = Duration.ofDays(8);
     private static final Duration EXTRACT_TIMEOUT = Duration.ofHours(4).plusMinutes(10);
     private static Gp2gpWorld world;
 
@@ -92,6 +98,56 @@ class RepositoryLifecycleComponentTest {
         Transfer afterDeletion = askFromNewPractice(patient);
         assertEquals(TransferStatus.REFUSED, afterDeletion.getStatus());
         assertEquals("06", afterDeletion.getFailureCode());
+    }
+
+    /**
+     * Sent again by large messaging near the end of its retention, the record is not deleted while its
+     * parts are still to go: the continue request finds them, the transfer completes, and the record is
+     * deleted only after its new retention period.
+     */
+    @Test
+    void aRecordSentAgainAtTheEndOfItsRetentionIsNotDeletedBeforeItsPartsHaveGone() {
+        String patient = releasedToNewPractice();
+
+        world.clock.advance(RETENTION.minusDays(1));
+        Transfer again = askFromNewPractice(patient);
+        assertEquals(List.of(Interaction.EHR_EXTRACT_UK07), interactions(again), "the files follow the continue");
+        world.clock.advance(Duration.ofDays(2));
+        world.runDueTasks();
+        assertEquals(SuspensionStatus.RELEASED, suspension(patient).getStatus(),
+                "not deleted while parts of the record are still to go");
+
+        world.receive(world.partner.continueRequest(again.getConversationId(), NEW_PRACTICE, REPOSITORY,
+                again.getExtractMessageId()));
+        List<Interaction> sent = interactions(again);
+        assertEquals(2 + LARGE.size(), sent.size(), "the continue request found every file: " + sent);
+        assertEquals(Interaction.ACKNOWLEDGEMENT, sent.get(sent.size() - 1));
+        finalAcknowledgement(again);
+        assertEquals(TransferStatus.COMPLETE, world.transfer(again.getConversationId(), TransferRole.SENDER)
+                .getStatus(), "the re-send completes");
+        world.clock.advance(RETENTION.minusDays(1));
+        world.runDueTasks();
+        assertEquals(SuspensionStatus.RELEASED, suspension(patient).getStatus(), "the retention started again");
+        world.clock.advance(Duration.ofDays(2));
+        world.runDueTasks();
+        assertEquals(SuspensionStatus.DELETED, suspension(patient).getStatus(), "deleted only after");
+    }
+
+    @Test
+    void aRecordSentAgainButNeverContinuedIsDeletedOnceTheFinalAcknowledgementWindowIsOver() {
+        String patient = releasedToNewPractice();
+
+        world.clock.advance(RETENTION.minusDays(1));
+        Transfer again = askFromNewPractice(patient);
+        world.clock.advance(Duration.ofDays(2));
+        world.runDueTasks();
+        assertEquals(SuspensionStatus.RELEASED, suspension(patient).getStatus());
+
+        world.clock.advance(FINAL_ACK_TIMEOUT.plusMinutes(1));
+        world.runDueTasks();
+        assertEquals(TransferStatus.NOT_INTEGRATED, world.transfer(again.getConversationId(), TransferRole.SENDER)
+                .getStatus());
+        assertEquals(SuspensionStatus.DELETED, suspension(patient).getStatus());
     }
 
     @Test
@@ -152,11 +208,16 @@ class RepositoryLifecycleComponentTest {
     }
 
     private static void receiveTheRecordFromPartner(String patient) {
+        receiveTheRecordFromPartner(patient, List.of());
+    }
+
+    private static void receiveTheRecordFromPartner(String patient, List<OutgoingFile> files) {
         Transfer intake = world.transfer(suspension(patient).getInboundConversationId(), TransferRole.REQUESTER);
         EhrRequest request = (EhrRequest) world.sent(intake).get(0).payload();
         // A redaction-capable record (UK07): the repository sends it on as it came.
         world.receive(world.partner.ehrExtract(Interaction.EHR_EXTRACT_UK07, intake.getConversationId(), request,
-                PARTNER, REPOSITORY, List.of(), false));
+                PARTNER, REPOSITORY, files, false));
+        assertEquals(SuspensionStatus.COMPLETE, suspension(patient).getStatus());
     }
 
     private static Transfer askFromNewPractice(String patient) {
@@ -164,6 +225,29 @@ class RepositoryLifecycleComponentTest {
         InboundOutcome outcome = world.receive(request);
         assertEquals(InboundOutcome.Kind.PROCESSED, outcome.kind(), outcome.detail());
         return world.transfer(request.conversationId(), TransferRole.SENDER);
+    }
+
+    /**
+     * The repository holds the patient's record (one too many files for one message, so it goes out by
+     * large messaging), sent it to the new practice, which integrated it.
+     */
+    private static String releasedToNewPractice() {
+        String patient = suspendedFromPartner();
+        receiveTheRecordFromPartner(patient, LARGE);
+        registeredAt(patient, NEW_PRACTICE.odsCode());
+        finalAcknowledgement(askFromNewPractice(patient));
+        assertEquals(SuspensionStatus.RELEASED, suspension(patient).getStatus());
+        return patient;
+    }
+
+    private static List<Interaction> interactions(Transfer transfer) {
+        return world.sent(transfer).stream().map(m -> m.interaction().orElseThrow()).toList();
+    }
+
+    private static void finalAcknowledgement(Transfer sent) {
+        InboundOutcome outcome = world.receive(world.partner.acknowledgement(sent.getConversationId(), NEW_PRACTICE,
+                REPOSITORY, sent.getExtractMessageId(), Acknowledgement.Type.AA, null, null));
+        assertEquals(InboundOutcome.Kind.PROCESSED, outcome.kind(), outcome.detail());
     }
 
     private static void registeredAt(String patient, String odsCode) {

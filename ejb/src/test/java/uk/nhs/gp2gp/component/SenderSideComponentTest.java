@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static uk.nhs.gp2gp.component.Gp2gpWorld.HOSTED;
 import static uk.nhs.gp2gp.component.Gp2gpWorld.PARTNER;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -19,8 +20,10 @@ import uk.nhs.gp2gp.message.Gp2gpMessage;
 import uk.nhs.gp2gp.message.Interaction;
 import uk.nhs.gp2gp.transfer.ReasonCode;
 import uk.nhs.gp2gp.transfer.Transfer;
+import uk.nhs.gp2gp.transfer.TransferMessage;
 import uk.nhs.gp2gp.transfer.TransferRole;
 import uk.nhs.gp2gp.transfer.TransferStatus;
+import uk.nhs.gp2gp.transfer.TransferStore;
 import uk.nhs.gp2gp.transfer.Transfers;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 
@@ -132,6 +135,30 @@ class SenderSideComponentTest {
         Transfer complete = world.transfer(request.conversationId(), TransferRole.SENDER);
         assertEquals(TransferStatus.COMPLETE, complete.getStatus());
         assertNull(complete.getFailureCode());
+    }
+
+    @Test
+    void aContinueRequestNamingAnotherExtractIsRefusedEveryTimeAndLeavesNothingBehind() {
+        String patient = registeredAt(PARTNER.odsCode());
+        storeRecord(patient);
+        Gp2gpMessage request = requestFor(patient);
+        world.receive(request);
+        Transfer transfer = world.transfer(request.conversationId(), TransferRole.SENDER);
+        int timelineBefore = timeline(transfer).size();
+        byte[] wrongContinue = Gp2gpWorld.json(world.partner.continueRequest(request.conversationId(), PARTNER,
+                HOSTED, MessageIds.newId())).getBytes(StandardCharsets.UTF_8);
+
+        assertEquals(InboundOutcome.Kind.REFUSED, world.receive(wrongContinue).kind());
+        assertEquals(InboundOutcome.Kind.REFUSED, world.receive(wrongContinue).kind(),
+                "redelivered, it is refused again, not taken for a duplicate");
+        assertEquals(timelineBefore, timeline(transfer).size(), "a refused message leaves nothing on the timeline");
+    }
+
+    private static List<TransferMessage> timeline(Transfer transfer) {
+        return world.inTransaction(() -> {
+            TransferStore store = world.bean(TransferStore.class);
+            return store.timeline(store.find(transfer.getConversationId(), TransferRole.SENDER).orElseThrow());
+        });
     }
 
     private static void assertNegativeAcknowledgement(Gp2gpMessage message, String refersTo, String code) {

@@ -21,13 +21,15 @@ import uk.nhs.gp2gp.message.PracticeSystem;
 import uk.nhs.gp2gp.transfer.Transfer;
 import uk.nhs.gp2gp.transfer.TransferRole;
 import uk.nhs.gp2gp.transfer.TransferStatus;
+import uk.nhs.gp2gp.transfer.TransferStore;
 import uk.nhs.gp2gp.transport.InboundOutcome;
 
 /**
  * A message of a known conversation whose ids can be read but whose content cannot be used gets the
  * negative acknowledgement its fault deserves, not a refusal at the door that leaves its sender waiting
- * 8 days: an extract 21, a part 30 (the requester's answers), anything the sender side receives 18 on
- * the request (as the GP2GP adaptor fails a process).
+ * 8 days: an extract 21, a part 30 (the requester's answers), a continue request the sender side
+ * receives 18 on the request (as the GP2GP adaptor fails a process); an acknowledgement, on either
+ * side, is only noted (acknowledgements are never acknowledged).
  */
 @Tag("database")
 class UnusableMessagesComponentTest {
@@ -83,20 +85,25 @@ class UnusableMessagesComponentTest {
     }
 
     @Test
-    void anAcknowledgementTheSenderCannotReadIsAnsweredWith18OnTheRequest() {
+    void anAcknowledgementTheSenderCannotReadIsNotedAndTheRequestersRealFinalAcknowledgementStillCounts() {
         Gp2gpMessage request = recordSentFor(world.patientRegisteredAt(PARTNER.odsCode()));
         Transfer sent = world.transfer(request.conversationId(), TransferRole.SENDER);
-        Gp2gpMessage finalAck = world.partner.acknowledgement(request.conversationId(), PARTNER, HOSTED,
+        int sentBefore = world.sent(sent).size();
+        Gp2gpMessage unusable = world.partner.acknowledgement(request.conversationId(), PARTNER, HOSTED,
                 sent.getExtractMessageId(), Acknowledgement.Type.AA, null, null);
 
-        InboundOutcome outcome = world.receive(Gp2gpWorld.json(finalAck)
+        InboundOutcome outcome = world.receive(Gp2gpWorld.json(unusable)
                 .replace("<acknowledgement typeCode=\\\"AA\\\">", "<acknowledgement>").getBytes(StandardCharsets.UTF_8));
 
         assertEquals(InboundOutcome.Kind.PROCESSED, outcome.kind(), outcome.detail());
-        Transfer failed = world.transfer(request.conversationId(), TransferRole.SENDER);
-        assertEquals(TransferStatus.NOT_INTEGRATED, failed.getStatus());
-        assertEquals("18", failed.getFailureCode());
-        assertNegativelyAcknowledged(last(failed), request.messageId(), "18");
+        assertEquals(TransferStatus.EXTRACT_SENT, world.transfer(request.conversationId(), TransferRole.SENDER)
+                .getStatus(), "the final acknowledgement, or its timer, decides");
+        assertEquals(sentBefore, world.sent(sent).size(), "acknowledgements are never acknowledged");
+
+        world.receive(world.partner.acknowledgement(request.conversationId(), PARTNER, HOSTED,
+                sent.getExtractMessageId(), Acknowledgement.Type.AA, null, null));
+        assertEquals(TransferStatus.COMPLETE, world.transfer(request.conversationId(), TransferRole.SENDER)
+                .getStatus());
     }
 
     @Test
@@ -148,6 +155,27 @@ class UnusableMessagesComponentTest {
         assertEquals(InboundOutcome.Kind.FORBIDDEN, world.receive(spoilt(extract)).kind());
         assertEquals(TransferStatus.REQUESTED, world.transfer(transfer.getConversationId(), TransferRole.REQUESTER)
                 .getStatus());
+    }
+
+    /**
+     * A request is answered to the ASID and party key it came from, which the transfer keeps: one from an
+     * ASID that is not a Spine ASID, or a party key too long to keep, is malformed and refused at the door
+     * (the inspector says 18), never half taken in (a failed insert would be retried and dead-lettered).
+     */
+    @Test
+    void aRequestFromANonSpineAsidOrAnOverlongPartyKeyIsRefusedAtTheDoorAndStartsNothing() {
+        for (PracticeSystem requester : List.of(new PracticeSystem("A28009", "2000000008350", "A28009-821605"),
+                new PracticeSystem("A28009", "200000000835", "A28009-" + "8".repeat(40)))) {
+            String patient = world.patientRegisteredAt(requester.odsCode());
+            world.storeRecord(patient);
+            Gp2gpMessage request = world.partner.ehrRequest(MessageIds.newId(), patient, requester, HOSTED);
+
+            InboundOutcome outcome = world.receive(request);
+
+            assertEquals(InboundOutcome.Kind.REFUSED, outcome.kind(), outcome.detail());
+            assertTrue(world.inTransaction(() -> world.bean(TransferStore.class)
+                    .find(request.conversationId(), TransferRole.SENDER)).isEmpty(), "no transfer");
+        }
     }
 
     /** The message as the MHS adaptor hands it over, its HL7 made unreadable (a DOCTYPE before its root). */

@@ -18,14 +18,14 @@ class FaultsTest {
     }
 
     @Test
-    void theSenderAnswersWhateverItCannotUseWith18OnTheRequest() {
+    void theSenderAnswersAContinueRequestItCannotUseWith18OnTheRequest() {
         assertEquals(Optional.of(ReasonCode.R18), Faults.answer(Interaction.COPC, TransferRole.SENDER));
-        assertEquals(Optional.of(ReasonCode.R18), Faults.answer(Interaction.ACKNOWLEDGEMENT, TransferRole.SENDER));
     }
 
     @Test
-    void anAcknowledgementReachingTheRequesterIsNeverAcknowledged() {
+    void anAcknowledgementIsNeverAcknowledgedWhicheverSideItReaches() {
         assertEquals(Optional.empty(), Faults.answer(Interaction.ACKNOWLEDGEMENT, TransferRole.REQUESTER));
+        assertEquals(Optional.empty(), Faults.answer(Interaction.ACKNOWLEDGEMENT, TransferRole.SENDER));
     }
 
     @Test

@@ -27,6 +27,7 @@ import uk.nhs.gp2gp.message.Interaction;
 import uk.nhs.gp2gp.message.MessageInspector;
 import uk.nhs.gp2gp.message.MessageLimits;
 import uk.nhs.gp2gp.message.MessageProblem;
+import uk.nhs.gp2gp.message.MessageValidator;
 import uk.nhs.gp2gp.message.NackCode;
 import uk.nhs.gp2gp.message.UnreadableMessageException;
 import uk.nhs.gp2gp.message.Violation;
@@ -96,6 +97,11 @@ class WorkflowAndInspectorReadAlikeTest {
                 Map.entry("acknowledgement with an unreadable message id", ack.replaceFirst(
                         "<eb:MessageId>[^<]*</eb:MessageId>", "<eb:MessageId>&lt;x&gt;</eb:MessageId>")
                         .replace("<acknowledgement typeCode=\\\"AA\\\">", "<acknowledgement>").getBytes(UTF_8)),
+                Map.entry("request from an ASID that is not a Spine ASID", request.replace(
+                        "extension=\\\"" + REQUESTER.asid() + "\\\"", "extension=\\\"9" + REQUESTER.asid() + "\\\"")
+                        .getBytes(UTF_8)),
+                Map.entry("request from a party key too long to keep", request.replace(REQUESTER.partyKey(),
+                        REQUESTER.partyKey() + "0".repeat(MessageValidator.MAX_PARTY_KEY)).getBytes(UTF_8)),
                 Map.entry("not JSON", "not json".getBytes(UTF_8)),
                 Map.entry("no ebXML header", without(request, "ebXML")),
                 Map.entry("no payload", without(request, "payload")),
@@ -207,6 +213,26 @@ class WorkflowAndInspectorReadAlikeTest {
         UnreadableMessageException refused = assertThrows(UnreadableMessageException.class,
                 () -> codec.read(withoutAuthor));
         assertEquals("requestingOds", refused.field());
+    }
+
+    /**
+     * A request is answered to the ASID and party key it came from, kept on the transfer: one whose
+     * sending ASID is not a Spine ASID (12 digits) or whose party key is too long to keep is malformed
+     * (18) for the inspector, and refused at the door by the workflow, never half taken in.
+     */
+    @Test
+    void aRequestFromANonSpineAsidOrAnOverlongPartyKeyIsFailedWith18AndRefused() {
+        for (String bad : List.of("request from an ASID that is not a Spine ASID",
+                "request from a party key too long to keep")) {
+            byte[] request = badMessages().get(bad);
+            List<Violation> errors = inspectionErrors(request);
+            assertEquals(1, errors.size(), bad + ": " + errors);
+            assertEquals(NackCode.REQUEST_MALFORMED, errors.get(0).nackCode(), bad);
+            UnreadableMessageException refused = assertThrows(UnreadableMessageException.class,
+                    () -> codec.read(request), bad);
+            assertEquals(errors.get(0).field(), refused.field(), bad);
+        }
+        assertEquals(List.of(), inspectionErrors(request().envelope()), "a Spine ASID and party key pass");
     }
 
     /** The JSON envelope without one of its fields. */
