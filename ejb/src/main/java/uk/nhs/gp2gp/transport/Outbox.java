@@ -18,6 +18,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.nhs.gp2gp.content.ContentStore;
 import uk.nhs.gp2gp.content.StoredContent;
+import uk.nhs.gp2gp.message.Interaction;
 
 /**
  * The durable queue of messages to send. A step of the workflow puts its messages here in its own
@@ -89,16 +90,24 @@ public class Outbox {
 
     /**
      * Claims up to {@code max} due messages for this node, skipping rows other nodes hold, and
-     * commits the claim at once so the lease is visible to them.
+     * commits the claim at once so the lease is visible to them. Messages go out in parallel, but an
+     * acknowledgement waits until every message queued before it in its conversation has gone: the
+     * request's acknowledgement must not reach the requester before the extract or a document it
+     * follows (GA sends it once every document is accepted), nor a final one before our request.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Long> claimDue(int max) {
         Instant now = clock.instant();
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("select id from outbox_message where status = 'PENDING'"
-                        + " and next_attempt_at <= ?1 order by next_attempt_at, id"
+        List<Number> ids = em.createNativeQuery("select id from outbox_message o where status = 'PENDING'"
+                        + " and next_attempt_at <= ?1"
+                        + " and not (interaction_id = ?2 and exists (select 1 from outbox_message earlier"
+                        + "   where earlier.conversation_id = o.conversation_id and earlier.status = 'PENDING'"
+                        + "   and earlier.id < o.id))"
+                        + " order by next_attempt_at, id"
                         + " fetch first " + max + " rows only for update skip locked")
                 .setParameter(1, now)
+                .setParameter(2, Interaction.ACKNOWLEDGEMENT.id())
                 .getResultList();
         List<Long> claimed = ids.stream().map(Number::longValue).toList();
         for (Long id : claimed) {

@@ -509,14 +509,15 @@ class MhsAdaptorIT {
 
     /**
      * The hub sent these, in this order (its timeline: the request's AA after the last document), and
-     * each reached the adaptor. The order they reached it in is not checked: up to four outbox drains
-     * deliver at once, so the last two may cross on the way (docs/conformance.md, the end-to-end proof).
+     * each reached the adaptor, the AA last. The documents themselves may reach it in any order: up to
+     * four outbox drains deliver at once, but an acknowledgement waits for what was queued before it.
      */
     private static void assertSent(String conversation, List<String> inOrder, List<FakeMhsAdaptor.Request> sent) {
         assertEquals(inOrder, node.asAdmin().get("api/v1/transfers/" + conversation + "?role=SENDER").jsonPath()
                 .getList("timeline.findAll { it.direction == 'OUT' }.interactionId"), "what the hub sent, in order");
         assertEquals(inOrder.stream().sorted().toList(), interactions(sent).stream().sorted().toList(),
                 "every one accepted by the adaptor");
+        assertEquals(ACK, interactions(sent).getLast(), "the request's AA reached the adaptor after every document");
     }
 
     /** Everything went to the party key and ASID the request came from, routed by its ODS code. */
