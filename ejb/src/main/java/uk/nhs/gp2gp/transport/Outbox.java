@@ -94,6 +94,9 @@ public class Outbox {
      * acknowledgement waits until every message queued before it in its conversation has gone: the
      * request's acknowledgement must not reach the requester before the extract or a document it
      * follows (GA sends it once every document is accepted), nor a final one before our request.
+     * "Before" is by id: an acknowledgement is queued in the same transaction as the messages it must
+     * follow (the extract, or the parts after the continue request), so on one node, where the
+     * sequence's blocks only grow; messages queued earlier elsewhere have gone before that step began.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Long> claimDue(int max) {
